@@ -1,0 +1,19 @@
+package org.roadcoder.app.cli;
+
+/** The exit codes every roadcoder command uses. */
+public final class ExitCodes {
+
+    /** Done. */
+    public static final int OK = 0;
+    /** An unexpected failure inside roadcoder (a bug, or the machine ran out of something). */
+    public static final int SOFTWARE = 1;
+    /** The command line itself was wrong: unknown option, missing argument. */
+    public static final int USAGE = 2;
+    /** The user's data or configuration is wrong: the message names the file, line and value. */
+    public static final int DATA = 3;
+    /** Work finished but found problems the user asked to be told about (e.g. validation errors). */
+    public static final int INVALID = 4;
+
+    private ExitCodes() {
+    }
+}
