@@ -25,6 +25,14 @@ public record Survey(Path dir, LabelSchema schema, LabelSource labelSource, List
         return survey;
     }
 
+    /**
+     * Reads and validates a survey without throwing for problems in it: the report lists them all,
+     * and the frames are empty unless the report is valid. A missing folder or CSV still throws.
+     */
+    public static Survey read(Path dir, LabelSchema schema, ReadOptions options) {
+        return SurveyReader.read(dir, schema, options);
+    }
+
     /** Road ids in order of first appearance. */
     public List<String> roadIds() {
         Set<String> roads = new LinkedHashSet<>();
