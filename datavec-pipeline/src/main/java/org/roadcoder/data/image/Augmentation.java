@@ -1,12 +1,18 @@
 package org.roadcoder.data.image;
 
+import static org.bytedeco.opencv.global.opencv_core.addWeighted;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
 import java.util.Random;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Training-time augmentation: a small random crop/shift (applied while loading, before resizing)
- * and colour jitter (applied to the RGB 0-255 tensor, before normalisation). Never used for evaluation.
+ * Training-time augmentation, applied by {@link FrameImageLoader} to the decoded 8-bit image before
+ * it becomes a tensor: a small random crop/shift (then resized back) and colour jitter. Never used
+ * for evaluation or prediction.
  *
  * @param cropFraction at most this fraction of each side is cropped away (0 = no crop), e.g. 0.1
  * @param brightness   brightness offset drawn from +-brightness x 255, e.g. 0.1
@@ -33,27 +39,31 @@ public record Augmentation(double cropFraction, double brightness, double contra
         }
     }
 
-    /** Jitters one RGB image {@code [1, 3, h, w]} (0-255) in place, with factors drawn from {@code random}. */
-    public void jitterColour(INDArray image, Random random) {
+    /**
+     * Jitters one 8-bit, 3-channel OpenCV image (either channel order) with factors drawn from
+     * {@code random}: saturation (blend with its grey version), contrast around its mean, brightness.
+     * Runs natively and saturates at 0 and 255. Returns the jittered image (may be a new Mat).
+     */
+    public Mat jitterColour(Mat image, Random random) {
         double b = (random.nextDouble() * 2 - 1) * brightness * 255;
         double c = 1 + (random.nextDouble() * 2 - 1) * contrast;
         double s = 1 + (random.nextDouble() * 2 - 1) * saturation;
+        Mat out = image;
         if (s != 1) {
-            INDArray gray = image.mean(true, 1); // [1, 1, h, w]
-            image.muli(s).addi(gray.broadcast(image.shape()).mul(1 - s));
+            Mat grey = new Mat();
+            Mat grey3 = new Mat();
+            cvtColor(image, grey, COLOR_BGR2GRAY);
+            cvtColor(grey, grey3, COLOR_GRAY2BGR);
+            Mat blended = new Mat();
+            addWeighted(image, s, grey3, 1 - s, 0, blended);
+            out = blended;
         }
-        if (c != 1) {
-            double mean = image.meanNumber().doubleValue();
-            image.subi(mean).muli(c).addi(mean);
+        if (c != 1 || b != 0) {
+            double mean = (mean(out).get(0) + mean(out).get(1) + mean(out).get(2)) / 3;
+            Mat adjusted = new Mat();
+            out.convertTo(adjusted, -1, c, (1 - c) * mean + b);
+            out = adjusted;
         }
-        if (b != 0) {
-            image.addi(b);
-        }
-        clamp(image);
-    }
-
-    private static void clamp(INDArray image) {
-        Transforms.max(image, 0.0, false);
-        Transforms.min(image, 255.0, false);
+        return out;
     }
 }

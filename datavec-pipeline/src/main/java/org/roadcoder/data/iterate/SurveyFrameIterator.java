@@ -43,7 +43,7 @@ public final class SurveyFrameIterator implements DataSetIterator, AutoCloseable
         this.frames = List.copyOf(frames);
         this.options = options;
         this.labelNames = List.copyOf(labelNames);
-        this.loader = new FrameImageLoader(options.height(), options.width());
+        this.loader = options.preset().loader(options.height(), options.width());
         this.pool = options.workers() > 1 ? Executors.newFixedThreadPool(options.workers(), r -> {
             Thread t = new Thread(r, "roadcoder-decode");
             t.setDaemon(true);
@@ -71,40 +71,40 @@ public final class SurveyFrameIterator implements DataSetIterator, AutoCloseable
         int n = Math.min(num, frames.size() - cursor);
         INDArray features = Nd4j.create(DataType.FLOAT, n, 3, options.height(), options.width());
         boolean labelled = frames.get(order[cursor]).hasLabels();
-        INDArray labels = labelled ? Nd4j.create(DataType.FLOAT, n, labelNames.size()) : null;
+        float[][] labelRows = labelled ? new float[n][] : null;
         List<Future<?>> pending = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int slot = i;
             int position = cursor + i;
             SurveyFrame f = frames.get(order[position]);
-            Runnable load = () -> features.get(NDArrayIndex.point(slot)).assign(loadOne(f, position));
+            Runnable load = () -> loadOne(f, position, features.get(NDArrayIndex.interval(slot, slot + 1),
+                    NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()));
             if (pool == null) {
                 load.run();
             } else {
                 pending.add(pool.submit(load));
             }
             if (labelled) {
-                labels.getRow(slot).assign(Nd4j.createFromArray(f.labels()));
+                labelRows[slot] = f.labels();
             }
         }
         awaitAll(pending);
         cursor += n;
-        DataSet ds = new DataSet(features, labels);
+        DataSet ds = new DataSet(features, labelled ? Nd4j.createFromArray(labelRows) : null);
         if (preProcessor != null) {
             preProcessor.preProcess(ds);
         }
         return ds;
     }
 
-    private INDArray loadOne(SurveyFrame f, int position) {
+    private void loadOne(SurveyFrame f, int position, INDArray slot) {
         try {
             if (options.augmentation() == null) {
-                return loader.load(f.image());
+                loader.loadInto(f.image(), slot, null, null);
+                return;
             }
             Random r = new Random(options.seed() * 1_000_003L + (long) epoch * 7_919L + position);
-            INDArray img = loader.load(f.image(), options.augmentation(), r);
-            options.augmentation().jitterColour(img, r);
-            return img;
+            loader.loadInto(f.image(), slot, options.augmentation(), r);
         } catch (DataException e) {
             throw new DataException(e.file(), "frame " + f.frameId() + " (frames.csv line " + f.line() + "): "
                     + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);

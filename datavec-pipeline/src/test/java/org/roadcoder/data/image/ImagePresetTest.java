@@ -20,22 +20,29 @@ class ImagePresetTest {
 
     @Test
     void vggIsCaffeStyleBgrMinusMeans() {
-        INDArray x = pixel();
-        ImagePreset.VGG.normalise(x);
-        assertThat(x.getDouble(0, 0, 0, 0)).isCloseTo(50 - 103.939, within(1e-4));
-        assertThat(x.getDouble(0, 1, 0, 0)).isCloseTo(100 - 116.779, within(1e-4));
-        assertThat(x.getDouble(0, 2, 0, 0)).isCloseTo(200 - 123.68, within(1e-4));
+        assertThat(ImagePreset.VGG.channelOrder()).isEqualTo(ChannelOrder.BGR);
+        INDArray bgr = Nd4j.createFromArray(50f, 100f, 200f).reshape(1, 3, 1, 1);
+        ImagePreset.VGG.normalise(bgr);
+        assertThat(bgr.getDouble(0, 0, 0, 0)).isCloseTo(50 - 103.939, within(1e-4));
+        assertThat(bgr.getDouble(0, 1, 0, 0)).isCloseTo(100 - 116.779, within(1e-4));
+        assertThat(bgr.getDouble(0, 2, 0, 0)).isCloseTo(200 - 123.68, within(1e-4));
     }
 
     @Test
-    void vggMatchesDl4jsOwnPreProcessorOnBgrInput() {
-        INDArray rgb = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 5).muli(255);
-        INDArray bgr = Nd4j.concat(1, rgb.get(all(), point(2), all(), all()).reshape(2, 1, 4, 5),
-                rgb.get(all(), point(1), all(), all()).reshape(2, 1, 4, 5),
-                rgb.get(all(), point(0), all(), all()).reshape(2, 1, 4, 5));
-        new VGG16ImagePreProcessor().transform(bgr);
-        ImagePreset.VGG.normalise(rgb);
-        assertThat(rgb.equalsWithEps(bgr, 1e-4)).isTrue();
+    void vggMatchesDl4jsOwnPreProcessor() {
+        INDArray bgr = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 5).muli(255);
+        INDArray expected = bgr.dup();
+        new VGG16ImagePreProcessor().transform(expected);
+        ImagePreset.VGG.normalise(bgr);
+        assertThat(bgr.equalsWithEps(expected, 1e-4)).isTrue();
+    }
+
+    @Test
+    void vggLoaderReadsBgrSoTheWeightsSeeWhatTheyWereTrainedOn() {
+        INDArray red = ImagePreset.VGG.loader(8, 8).load(org.roadcoder.data.TinySurvey.source().resolve("images/red.png"));
+        assertThat(FrameImageLoaderTest.channelMeans(red)).containsExactly(0.0, 0.0, 255.0);
+        INDArray rgb = ImagePreset.TORCHVISION.loader(8, 8).load(org.roadcoder.data.TinySurvey.source().resolve("images/red.png"));
+        assertThat(FrameImageLoaderTest.channelMeans(rgb)).containsExactly(255.0, 0.0, 0.0);
     }
 
     @Test
@@ -59,13 +66,5 @@ class ImagePresetTest {
         assertThat(ImagePreset.fromId("TorchVision")).isEqualTo(ImagePreset.TORCHVISION);
         assertThatThrownBy(() -> ImagePreset.fromId("caffe")).isInstanceOf(DataException.class)
                 .hasMessage("unknown image preset 'caffe'; known: vgg, torchvision, unit");
-    }
-
-    private static org.nd4j.linalg.indexing.INDArrayIndex all() {
-        return org.nd4j.linalg.indexing.NDArrayIndex.all();
-    }
-
-    private static org.nd4j.linalg.indexing.INDArrayIndex point(int i) {
-        return org.nd4j.linalg.indexing.NDArrayIndex.point(i);
     }
 }
