@@ -54,7 +54,7 @@ public enum Backbone {
         ComputationGraph graph = (ComputationGraph) zoo.init();
         String features = featuresOf(graph.getConfiguration());
         return new BackboneGraph(graph, graph.getConfiguration().getNetworkInputs().get(0), features,
-                (long) featureChannels() * options.featureHeight() * options.featureWidth());
+                featureChannels(), options.featureHeight(), options.featureWidth());
     }
 
     /** The zoo model this backbone comes from at full width (vgg16, vgg19), for its pretrained weights. */

@@ -71,7 +71,6 @@ final class VggLayers {
         g.setOutputs(previous);
         org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(g.build());
         graph.init();
-        long size = (long) channels * options.featureHeight() * options.featureWidth();
-        return new BackboneGraph(graph, INPUT, previous, size);
+        return new BackboneGraph(graph, INPUT, previous, channels, options.featureHeight(), options.featureWidth());
     }
 }
