@@ -57,6 +57,26 @@ public enum Backbone {
                 featureChannels(), options.featureHeight(), options.featureWidth());
     }
 
+    /**
+     * Builds the backbone for {@code options} with the zoo's ImageNet weights in its convolutional
+     * part (vgg16, vgg19 at full width; any input size).
+     */
+    public BackboneGraph imagenet(BackboneOptions options, WeightsSource source) throws java.io.IOException {
+        if (this == VGG11_BN) {
+            throw new UnsupportedOperationException("the DL4J zoo has no ImageNet weights for vgg11-bn; "
+                    + "torchvision's come through ONNX import");
+        }
+        if (options.widthMultiplier() != 1.0) {
+            throw new IllegalArgumentException("ImageNet weights need the full-width network, not width x"
+                    + options.widthMultiplier());
+        }
+        ComputationGraph pretrained = ZooWeights.load(zooModel(options), org.deeplearning4j.zoo.PretrainedType.IMAGENET,
+                source);
+        BackboneGraph target = build(options);
+        FeatureWeights.copy(pretrained, target);
+        return target;
+    }
+
     /** The zoo model this backbone comes from at full width (vgg16, vgg19), for its pretrained weights. */
     public ZooModel<?> zooModel(BackboneOptions options) {
         int[] shape = {3, options.height(), options.width()};
