@@ -20,7 +20,9 @@ import org.nd4j.linalg.learning.config.Nesterovs;
  * so weights from elsewhere (torchvision through ONNX) can be addressed by name.
  *
  * <p>With batch norm the ReLU is its own layer, as in torchvision: DL4J 1.0.0-M2.1's batch
- * normalisation layer ignores its configured activation.
+ * normalisation layer ignores its configured activation. Batch norm keeps its running variance as
+ * such ({@code useLogStd(false)}; DL4J's default stores log10 of the standard deviation), so imported
+ * torchvision statistics map one to one.
  */
 final class VggLayers {
 
@@ -62,7 +64,7 @@ final class VggLayers {
                     .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build(), previous);
             previous = "conv" + suffix;
             if (batchNorm) {
-                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).build(), previous)
+                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).useLogStd(false).build(), previous)
                         .addLayer("relu" + suffix, new ActivationLayer.Builder().activation(Activation.RELU).build(),
                                 "bn" + suffix);
                 previous = "relu" + suffix;
