@@ -3,15 +3,15 @@ package org.roadcoder.model.backbone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A width-1/32 torchvision VGG11-BN exported to ONNX, with PyTorch's output for a reference input
- * (fixture made by src/test/python/make_onnx_fixture.py; torch 1.13, torchvision 0.14).
+ * Width-1/32 torchvision VGG11-BN and VGG16 feature extractors exported to ONNX, with PyTorch's
+ * outputs for a reference input (fixtures made by src/test/python/make_onnx_fixture.py; torch 1.13,
+ * torchvision 0.14).
  */
 class OnnxWeightsTest {
 
@@ -20,11 +20,20 @@ class OnnxWeightsTest {
 
     @Test
     void importedVgg11BnMatchesPyTorchWithin1e4() throws Exception {
-        BackboneGraph backbone = Backbone.VGG11_BN.build(W32);
-        OnnxWeights.load(DIR.resolve("vgg11_bn_w32.onnx"), backbone);
+        assertMatchesPyTorch(Backbone.VGG11_BN, "vgg11_bn_w32");
+    }
 
-        INDArray input = Nd4j.createFromNpyFile(new File(DIR.resolve("input.npy").toString()));
-        INDArray expected = Nd4j.createFromNpyFile(new File(DIR.resolve("features.npy").toString()));
+    @Test
+    void importedVgg16MatchesPyTorchWithin1e4() throws Exception {
+        assertMatchesPyTorch(Backbone.VGG16, "vgg16_w32");
+    }
+
+    private static void assertMatchesPyTorch(Backbone architecture, String fixture) throws Exception {
+        BackboneGraph backbone = architecture.build(W32);
+        OnnxWeights.load(DIR.resolve(fixture + ".onnx"), backbone);
+
+        INDArray input = Nd4j.createFromNpyFile(DIR.resolve("input.npy").toFile());
+        INDArray expected = Nd4j.createFromNpyFile(DIR.resolve(fixture + "_features.npy").toFile());
         INDArray actual = backbone.graph().outputSingle(input);
 
         assertThat(actual.shape()).containsExactly(2, 16, 2, 2);
