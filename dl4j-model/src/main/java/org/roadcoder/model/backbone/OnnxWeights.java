@@ -6,13 +6,11 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import onnx.Onnx;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -42,8 +40,8 @@ public final class OnnxWeights {
         Map<String, INDArray> tensors = tensors(graph);
         List<Onnx.NodeProto> convs = nodes(graph, "Conv");
         List<Onnx.NodeProto> norms = nodes(graph, "BatchNormalization");
-        List<String> convLayers = layersOf(target.graph(), ConvolutionLayer.class);
-        List<String> normLayers = layersOf(target.graph(), BatchNormalization.class);
+        List<String> convLayers = LayerOrder.of(target.graph(), ConvolutionLayer.class);
+        List<String> normLayers = LayerOrder.of(target.graph(), BatchNormalization.class);
         if (convs.size() != convLayers.size() || norms.size() != normLayers.size()) {
             throw new IllegalArgumentException(onnxFile + " has " + convs.size() + " convolutions and " + norms.size()
                     + " batch norms; the backbone has " + convLayers.size() + " and " + normLayers.size()
@@ -77,18 +75,6 @@ public final class OnnxWeights {
                     + value.length() + " values for a parameter of " + param.length());
         }
         param.assign(value.reshape(param.shape()).castTo(param.dataType()));
-    }
-
-    private static List<String> layersOf(ComputationGraph net, Class<?> type) {
-        List<String> names = new ArrayList<>();
-        for (int index : net.topologicalSortOrder()) {
-            String name = net.getConfiguration().getTopologicalOrderStr().get(index);
-            if (net.getConfiguration().getVertices().get(name) instanceof LayerVertex v
-                    && type.isInstance(v.getLayerConf().getLayer())) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     private static List<Onnx.NodeProto> nodes(Onnx.GraphProto graph, String opType) {
