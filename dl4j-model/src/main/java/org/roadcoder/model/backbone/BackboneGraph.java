@@ -1,5 +1,11 @@
 package org.roadcoder.model.backbone;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -29,5 +35,25 @@ public record BackboneGraph(ComputationGraph graph, String input, String feature
     /** The flattened feature size the classifier's first layer takes: channels x height x width. */
     public long featureSize() {
         return (long) featureChannels * featureHeight * featureWidth;
+    }
+
+    /** The vertices the features are computed from, {@code features} and the input included. */
+    public Set<String> featureVertices() {
+        ComputationGraphConfiguration conf = graph.getConfiguration();
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(features));
+        while (!todo.isEmpty()) {
+            String v = todo.pop();
+            if (seen.add(v) && conf.getVertexInputs().get(v) != null) {
+                todo.addAll(conf.getVertexInputs().get(v));
+            }
+        }
+        return seen;
+    }
+
+    /** The vertices after the features (a zoo classifier), which a transfer head replaces. */
+    public List<String> classifierVertices() {
+        Set<String> features = featureVertices();
+        return graph.getConfiguration().getVertices().keySet().stream().filter(v -> !features.contains(v)).toList();
     }
 }

@@ -1,11 +1,7 @@
 package org.roadcoder.model.backbone;
 
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -20,8 +16,7 @@ public final class FeatureWeights {
 
     /** Copies every parameterised layer up to {@code target.features()} from {@code source}. */
     public static void copy(ComputationGraph source, BackboneGraph target) {
-        ComputationGraphConfiguration conf = target.graph().getConfiguration();
-        for (String name : ancestors(conf, target.features())) {
+        for (String name : target.featureVertices()) {
             Layer to = target.graph().getLayer(name);
             if (to == null || to.numParams() == 0) {
                 continue;
@@ -36,17 +31,5 @@ public final class FeatureWeights {
             }
             to.setParams(from.params().dup());
         }
-    }
-
-    private static Set<String> ancestors(ComputationGraphConfiguration conf, String vertex) {
-        Set<String> seen = new HashSet<>();
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(vertex));
-        while (!todo.isEmpty()) {
-            String v = todo.pop();
-            if (seen.add(v) && conf.getVertexInputs().get(v) != null) {
-                todo.addAll(conf.getVertexInputs().get(v));
-            }
-        }
-        return seen;
     }
 }

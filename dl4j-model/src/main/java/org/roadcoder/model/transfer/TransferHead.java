@@ -1,11 +1,5 @@
 package org.roadcoder.model.transfer;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -37,15 +31,14 @@ public final class TransferHead {
 
     public static ComputationGraph attach(BackboneGraph backbone, OutputLayout layout, ILossFunction loss,
             HeadOptions options) {
-        ComputationGraphConfiguration conf = backbone.graph().getConfiguration();
-        if (options.frozen() && !ancestorsOf(conf, backbone.features()).contains(options.freezeUpTo())) {
+        if (options.frozen() && !backbone.featureVertices().contains(options.freezeUpTo())) {
             throw new IllegalArgumentException("cannot freeze up to '" + options.freezeUpTo()
                     + "': not a layer of the backbone's features (which end at " + backbone.features() + ")");
         }
         TransferLearning.GraphBuilder g = new TransferLearning.GraphBuilder(backbone.graph())
                 .fineTuneConfiguration(new FineTuneConfiguration.Builder().seed(options.seed())
                         .updater(new Adam(options.featureLr())).build());
-        for (String vertex : downstreamOf(conf, backbone.features())) {
+        for (String vertex : backbone.classifierVertices()) {
             g.removeVertexAndConnections(vertex);
         }
         Adam classifierUpdater = new Adam(options.classifierLr());
@@ -68,24 +61,5 @@ public final class TransferHead {
             g.setFeatureExtractor(options.freezeUpTo());
         }
         return g.build();
-    }
-
-    /** Every vertex that {@code vertex} depends on, itself included. */
-    static Set<String> ancestorsOf(ComputationGraphConfiguration conf, String vertex) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(vertex));
-        while (!todo.isEmpty()) {
-            String v = todo.pop();
-            if (seen.add(v) && conf.getVertexInputs().get(v) != null) {
-                todo.addAll(conf.getVertexInputs().get(v));
-            }
-        }
-        return seen;
-    }
-
-    /** Vertices that are not needed to compute {@code features}: a zoo classifier, for instance. */
-    static List<String> downstreamOf(ComputationGraphConfiguration conf, String features) {
-        Set<String> needed = ancestorsOf(conf, features);
-        return conf.getVertices().keySet().stream().filter(v -> !needed.contains(v)).toList();
     }
 }
