@@ -60,6 +60,13 @@ public final class FeaturizedBench {
         trainer.fit(store, 1);
         double featurized = (System.nanoTime() - t0) / 1e9;
 
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+
         System.out.printf("vgg11-bn %dx%d width x%.3g, %d images, batch %d%n", size, size, width, n, BATCH);
         System.out.printf("epoch: fine-tune all %.3f s, frozen backbone on images %.3f s, from features %.4f s "
                 + "(featurizing once: %.3f s)%n", full, frozenImages, featurized, featurize);
