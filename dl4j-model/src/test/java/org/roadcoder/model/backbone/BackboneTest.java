@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.zoo.model.VGG16;
+import org.deeplearning4j.zoo.model.VGG19;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -46,6 +47,8 @@ class BackboneTest {
         assertThat(convChannels(tiny.graph().getConfiguration()))
                 .isEqualTo(full.stream().map(c -> c / 32).collect(Collectors.toList()));
         assertThat(Backbone.featuresOf(zoo)).isEqualTo("17");
+        assertThat(Backbone.featuresOf(((VGG19) Backbone.VGG19.zooModel(BackboneOptions.square(64))).conf()))
+                .isEqualTo("20");
         assertThat(tiny.featureSize()).isEqualTo(16 * 2 * 2);
     }
 
