@@ -56,6 +56,21 @@ class FeaturizedTrainingTest {
     }
 
     @Test
+    void featuresComputedOnceServeHeadsOfAnySize(@TempDir Path dir) {
+        BackboneGraph backbone = Backbone.VGG11_BN.build(new BackboneOptions(32, 32, 1.0 / 16, 2));
+        FeatureStore store = new Featurizer(frozenHead(backbone, 6))
+                .featurize(new ListDataSetIterator<>(images(6, 7), 3), dir);
+        ComputationGraph other = frozenHead(backbone, 3);
+        HeadTrainer trainer = new HeadTrainer(other);
+        trainer.fit(store, 2);
+
+        DataSet first = store.iterator().next();
+        INDArray x = Nd4j.concat(0, images(6, 7).subList(0, 3).stream().map(DataSet::getFeatures)
+                .toArray(INDArray[]::new));
+        assertThat(other.outputSingle(x).equalsWithEps(trainer.head().outputSingle(first.getFeatures()), 1e-5)).isTrue();
+    }
+
+    @Test
     void featuresAreTheFrozenPartsOutputFlattenedByTheHead(@TempDir Path dir) {
         ComputationGraph net = frozenNet();
         List<DataSet> images = images(2, 6);
@@ -80,9 +95,12 @@ class FeaturizedTrainingTest {
     }
 
     private static ComputationGraph frozenNet() {
-        BackboneGraph backbone = Backbone.VGG11_BN.build(new BackboneOptions(32, 32, 1.0 / 16, 2));
-        return TransferHead.attach(backbone, LAYOUT, LossKind.GROUPED.create(LAYOUT),
-                HeadOptions.defaults().withHidden(6).withLearningRates(1e-4, 5e-2).withFreezeUpTo(backbone.features()));
+        return frozenHead(Backbone.VGG11_BN.build(new BackboneOptions(32, 32, 1.0 / 16, 2)), 6);
+    }
+
+    private static ComputationGraph frozenHead(BackboneGraph backbone, int hidden) {
+        return TransferHead.attach(backbone, LAYOUT, LossKind.GROUPED.create(LAYOUT), HeadOptions.defaults()
+                .withHidden(hidden).withLearningRates(1e-4, 5e-2).withFreezeUpTo(backbone.features()));
     }
 
     /** One-example data sets, so tests can regroup them into any batch size. */

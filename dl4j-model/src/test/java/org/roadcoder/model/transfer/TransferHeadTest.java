@@ -21,6 +21,7 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.TestLayouts;
 import org.roadcoder.model.activation.GroupedActivation;
 import org.roadcoder.model.backbone.Backbone;
+import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.backbone.BackboneOptions;
 import org.roadcoder.model.loss.LossKind;
 
@@ -44,6 +45,18 @@ class TransferHeadTest {
         net.fit(tinyBatch());
         assertThat(net.getParam("conv1_1_W")).isNotEqualTo(conv);
         assertThat(net.getParam("fc1_W")).isNotEqualTo(fc1);
+    }
+
+    @Test
+    void networksAttachedToOneBackboneTrainIndependently() {
+        BackboneGraph backbone = Backbone.VGG11_BN.build(TINY);
+        ComputationGraph a = TransferHead.attach(backbone, LAYOUT, LossKind.GROUPED.create(LAYOUT), HEAD);
+        ComputationGraph b = TransferHead.attach(backbone, LAYOUT, LossKind.GROUPED.create(LAYOUT), HEAD.withHidden(4));
+        INDArray before = b.getParam("conv1_1_W").dup();
+        a.fit(tinyBatch());
+        assertThat(a.getParam("conv1_1_W")).isNotEqualTo(before);
+        assertThat(b.getParam("conv1_1_W")).isEqualTo(before);
+        assertThat(backbone.graph().getParam("conv1_1_W")).isEqualTo(before);
     }
 
     @Test
