@@ -60,6 +60,20 @@ class TransferHeadTest {
     }
 
     @Test
+    void bothLossesLearnAFixedBatch() {
+        DataSet batch = tinyBatch();
+        for (LossKind loss : LossKind.values()) {
+            ComputationGraph net = TransferHead.attach(Backbone.VGG11_BN.build(TINY), LAYOUT, loss.create(LAYOUT),
+                    HEAD.withDropRate(0).withFreezeUpTo("pool5"));
+            double before = net.score(batch);
+            for (int i = 0; i < 50; i++) {
+                net.fit(batch);
+            }
+            assertThat(net.score(batch)).as(loss.id()).isLessThan(0.2 * before);
+        }
+    }
+
+    @Test
     void headIsTwoHiddenLayersAndTheGroupedOutput() {
         ComputationGraph net = attach(HEAD);
         assertThat(net.getLayer(TransferHead.FC1).getParam("W").shape()).containsExactly(32 * 2 * 1, 8);
@@ -124,7 +138,8 @@ class TransferHeadTest {
     }
 
     static DataSet tinyBatch() {
-        return new DataSet(Nd4j.rand(DataType.FLOAT, 3, 3, 64, 32), TestLayouts.randomLabels(LAYOUT, 3, 9, DataType.FLOAT));
+        return new DataSet(Nd4j.randn(9L, new long[] {3, 3, 64, 32}).castTo(DataType.FLOAT),
+                TestLayouts.randomLabels(LAYOUT, 3, 9, DataType.FLOAT));
     }
 
     private static BaseLayer conf(ComputationGraph net, String layer) {
