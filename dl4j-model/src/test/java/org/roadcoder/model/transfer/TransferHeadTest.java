@@ -66,10 +66,10 @@ class TransferHeadTest {
             ComputationGraph net = TransferHead.attach(Backbone.VGG11_BN.build(TINY), LAYOUT, loss.create(LAYOUT),
                     HEAD.withDropRate(0).withFreezeUpTo("pool5"));
             double before = net.score(batch);
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 25; i++) {
                 net.fit(batch);
             }
-            assertThat(net.score(batch)).as(loss.id()).isLessThan(0.2 * before);
+            assertThat(net.score(batch)).as(loss.id()).isLessThan(0.4 * before);
         }
     }
 
