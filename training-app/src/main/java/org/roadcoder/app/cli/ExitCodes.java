@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int DATA = 3;
     /** Work finished but found problems the user asked to be told about (e.g. validation errors). */
     public static final int INVALID = 4;
+    /** Training stopped because the loss became NaN or diverged; the last good checkpoint is kept. */
+    public static final int DIVERGED = 5;
 
     private ExitCodes() {
     }

@@ -1,0 +1,91 @@
+package org.roadcoder.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.app.train.DivergenceException;
+import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.data.DataException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code roadcoder train SURVEY --config FILE --out RUN}: trains a model on a survey's roads. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains a network on the frames of a survey, split by road into train/validation/test.",
+                "Writes RUN/model.zip (best validation macro-F1, tuned thresholds inside), a checkpoint after every "
+                        + "epoch, config.yaml, labels.yaml, provenance.json, history.csv and DL4J UI stats.",
+                "Exit codes: 0 done, 2 usage, 3 bad data or configuration, 5 diverged (last good checkpoint kept)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "SURVEY", arity = "0..1",
+            description = "Survey folder; not needed with --resume (the run remembers it).")
+    Path survey;
+
+    @Mixin
+    SchemaOption schema;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "RUN", description = "Run folder (default: runs/<date-time>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+    boolean resume;
+
+    @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0",
+            description = "Train and validate on at most N batches per epoch (for tests and smoke runs).")
+    int maxBatches;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (resume && (out == null || config.file != null)) {
+            throw new DataException(null, out == null ? "--resume needs --out RUN, the run folder to continue"
+                    : "--resume continues with the run's own config.yaml; leave out --config (use --set to change it)");
+        }
+        if (!resume && survey == null) {
+            throw new DataException(null, "train needs a SURVEY folder (or --resume --out RUN)");
+        }
+        RunFolder run = new RunFolder(out != null ? out
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        if (!resume && (Files.exists(run.model()) || Files.exists(run.checkpoint()))) {
+            throw new DataException(run.dir(), "already holds a training run; pass --resume to continue it or "
+                    + "choose another --out");
+        }
+        RunConfig resolved = config.load(resume ? run.config() : config.file);
+        if (resume) {
+            AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(resolved));
+        }
+        TrainingJob job = new TrainingJob(run, resolved, maxBatches, stdout, stderr);
+        try {
+            if (resume) {
+                job.resume(survey, spec.commandLine().getParseResult().originalArgs());
+            } else {
+                job.start(survey, schema.path(), spec.commandLine().getParseResult().originalArgs());
+            }
+        } catch (DivergenceException e) {
+            stderr.println("error: " + e.getMessage());
+            stderr.println("the last good checkpoint is kept in " + run.checkpoint()
+                    + (Files.exists(run.model()) ? " and the best model in " + run.model() : ""));
+            stderr.flush();
+            return ExitCodes.DIVERGED;
+        }
+        return ExitCodes.OK;
+    }
+}

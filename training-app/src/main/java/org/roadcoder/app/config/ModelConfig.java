@@ -1,0 +1,108 @@
+package org.roadcoder.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+import org.roadcoder.model.NetworkSpec;
+import org.roadcoder.model.backbone.Backbone;
+import org.roadcoder.model.backbone.BackboneOptions;
+import org.roadcoder.model.backbone.WeightsSpec;
+import org.roadcoder.model.loss.LossKind;
+import org.roadcoder.model.transfer.HeadOptions;
+
+/**
+ * The {@code model:} section: which network, from which weights, with which head and loss.
+ *
+ * @param backbone        vgg11-bn, vgg16 or vgg19
+ * @param weights         random, imagenet, keras:FILE or onnx:FILE
+ * @param widthMultiplier channel scale in (0, 1]; 1 is the published network
+ * @param inputSize       square input in pixels, a multiple of 32
+ * @param hidden          width of the two hidden classifier layers (h)
+ * @param dropout         probability of dropping a unit, PyTorch's convention
+ * @param loss            bce (the proof of concept's) or grouped
+ * @param posWeight       pos_weight per flag name (grouped loss only)
+ * @param freeze          none (fine-tune everything), features (the whole convolutional part) or a layer name
+ * @param featureLr       learning rate of the backbone when fine-tuned
+ * @param classifierLr    learning rate of the new classifier
+ */
+@JsonPropertyOrder({"backbone", "weights", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "freeze", "feature_lr", "classifier_lr"})
+public record ModelConfig(
+        String backbone,
+        String weights,
+        @JsonProperty("width_multiplier") double widthMultiplier,
+        @JsonProperty("input_size") int inputSize,
+        int hidden,
+        double dropout,
+        String loss,
+        @JsonProperty("pos_weight") Map<String, Double> posWeight,
+        String freeze,
+        @JsonProperty("feature_lr") double featureLr,
+        @JsonProperty("classifier_lr") double classifierLr) {
+
+    public static final String NO_FREEZE = "none";
+
+    public ModelConfig {
+        posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
+        backboneKind(backbone);
+        weightsSpec(weights);
+        lossKind(loss);
+        ConfigException.require(widthMultiplier > 0 && widthMultiplier <= 1, "model.width_multiplier",
+                "must be in (0, 1], got " + widthMultiplier);
+        ConfigException.require(inputSize >= 32 && inputSize % 32 == 0, "model.input_size",
+                "must be a multiple of 32 (VGG pools five times), e.g. 64 or 224; got " + inputSize);
+        ConfigException.require(hidden >= 1, "model.hidden", "must be at least 1, got " + hidden);
+        ConfigException.require(dropout >= 0 && dropout < 1, "model.dropout",
+                "is the probability of dropping a unit, in [0, 1); got " + dropout);
+        ConfigException.require(featureLr > 0, "model.feature_lr", "must be positive, got " + featureLr);
+        ConfigException.require(classifierLr > 0, "model.classifier_lr", "must be positive, got " + classifierLr);
+        ConfigException.require(freeze != null && !freeze.isBlank(), "model.freeze",
+                "must be none, features or a layer name");
+        ConfigException.require(posWeight.isEmpty() || lossKind(loss) == LossKind.GROUPED, "model.pos_weight",
+                "needs loss: grouped, not " + loss);
+        posWeight.forEach((k, v) -> ConfigException.require(v != null && v > 0, "model.pos_weight." + k,
+                "must be positive, got " + v));
+    }
+
+    public Backbone backboneKind() {
+        return backboneKind(backbone);
+    }
+
+    public WeightsSpec weightsSpec() {
+        return weightsSpec(weights);
+    }
+
+    /** The network this section describes, starting from {@code startWeights} (the configured ones or a fall-back). */
+    public NetworkSpec networkSpec(WeightsSpec startWeights, long seed) {
+        HeadOptions head = new HeadOptions(hidden, dropout, featureLr, classifierLr,
+                NO_FREEZE.equals(freeze) ? null : freeze, seed);
+        BackboneOptions input = new BackboneOptions(inputSize, inputSize, widthMultiplier, seed);
+        return new NetworkSpec(backboneKind(), input, startWeights, lossKind(loss), posWeight, head);
+    }
+
+    private static Backbone backboneKind(String id) {
+        ConfigException.require(id != null, "model.backbone", "is required");
+        try {
+            return Backbone.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model.backbone", e.getMessage());
+        }
+    }
+
+    private static WeightsSpec weightsSpec(String text) {
+        ConfigException.require(text != null, "model.weights", "is required");
+        try {
+            return WeightsSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model.weights", e.getMessage());
+        }
+    }
+
+    private static LossKind lossKind(String id) {
+        ConfigException.require(id != null, "model.loss", "is required");
+        try {
+            return LossKind.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model.loss", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.roadcoder.app.config;
+
+import java.util.Map;
+
+/**
+ * Everything a training run is configured with; the YAML file's three sections. {@link #defaults()}
+ * is the one place defaults live: a file and {@code --set} flags only override them.
+ */
+public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig training) {
+
+    public RunConfig {
+        ConfigException.require(model != null, "model", "section is required");
+        ConfigException.require(data != null, "data", "section is required");
+        ConfigException.require(training != null, "training", "section is required");
+    }
+
+    /** The proof of concept at full size: VGG16 from ImageNet at 224 px, h = 300, dropout 0.5, BCE. */
+    public static RunConfig defaults() {
+        return new RunConfig(
+                new ModelConfig("vgg16", "imagenet", 1.0, 224, 300, 0.5, "bce", Map.of(), ModelConfig.NO_FREEZE,
+                        1e-4, 1e-3),
+                new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), true, 2, 2),
+                new TrainingConfig(16, 20, 3, 42, 10));
+    }
+}

@@ -1,0 +1,53 @@
+package org.roadcoder.app.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.roadcoder.app.config.ModelConfig;
+import org.roadcoder.data.DataException;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.backbone.WeightsSource;
+import org.roadcoder.model.backbone.WeightsSpec;
+
+/**
+ * Builds the configured network. ImageNet weights that cannot be fetched (offline) fall back to
+ * random initialisation with a WARNING, and the fall-back is returned so provenance records it;
+ * every other weights problem is the user's to fix and stops training.
+ */
+public final class NetworkFactory {
+
+    /**
+     * @param net  the built network
+     * @param used the weights it really starts from
+     * @param note why {@code used} differs from the configured weights, or null
+     */
+    public record Built(ComputationGraph net, WeightsSpec used, String note) {
+    }
+
+    private NetworkFactory() {
+    }
+
+    public static Built build(ModelConfig model, OutputLayout layout, long seed, WeightsSource source, PrintWriter err) {
+        WeightsSpec wanted = model.weightsSpec();
+        try {
+            return new Built(model.networkSpec(wanted, seed).build(layout, source), wanted, null);
+        } catch (IOException e) {
+            if (wanted.kind() != WeightsSpec.Kind.IMAGENET) {
+                throw new DataException(wanted.file(), "model.weights: cannot load " + wanted + ": " + e.getMessage(), e);
+            }
+            String note = "ImageNet weights unavailable (" + e.getMessage() + "); fell back to random initialisation";
+            err.println("WARNING: " + note + ". The run records the fall-back in provenance.json; expect much "
+                    + "lower scores than from pretrained weights.");
+            err.flush();
+            WeightsSpec random = WeightsSpec.parse("random");
+            try {
+                return new Built(model.networkSpec(random, seed).build(layout, source), random, note);
+            } catch (IOException impossible) {
+                throw new IllegalStateException("random weights need no file", impossible);
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            throw new DataException(null, "model.weights: " + wanted + " cannot be used with backbone "
+                    + model.backbone() + " at width " + model.widthMultiplier() + ": " + e.getMessage(), e);
+        }
+    }
+}

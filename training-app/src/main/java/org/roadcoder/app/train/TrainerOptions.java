@@ -1,0 +1,31 @@
+package org.roadcoder.app.train;
+
+import org.roadcoder.data.image.Augmentation;
+import org.roadcoder.data.iterate.IteratorOptions;
+
+/**
+ * How the {@link Trainer} runs.
+ *
+ * @param iterator         batch size, input size, preset, workers, prefetch (no augmentation: that is below)
+ * @param augmentation     training augmentation, or null
+ * @param epochs           the last epoch to run (a resumed run continues up to it)
+ * @param patience         epochs without a better validation macro-F1 before stopping
+ * @param divergenceFactor an epoch mean loss above this times the first epoch's is divergence
+ * @param seed             seeds shuffling, augmentation and dropout per epoch, so a resumed epoch is the same
+ * @param maxBatches       training and validation batches per epoch at most; 0 for all (tests use 2)
+ */
+public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
+        double divergenceFactor, long seed, int maxBatches) {
+
+    public TrainerOptions {
+        if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1)) {
+            throw new IllegalArgumentException("bad trainer options: epochs " + epochs + ", patience " + patience
+                    + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor);
+        }
+    }
+
+    /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */
+    IteratorOptions forEpoch(int epoch) {
+        return iterator.withSeed(seed * 1_000_003L + epoch).forTraining(augmentation);
+    }
+}

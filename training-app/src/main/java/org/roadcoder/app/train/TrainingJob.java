@@ -1,0 +1,147 @@
+package org.roadcoder.app.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.Layouts;
+import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.data.iterate.IteratorOptions;
+import org.roadcoder.data.schema.LabelSchema;
+import org.roadcoder.data.split.RoadSplit;
+import org.roadcoder.data.survey.LabelSource;
+import org.roadcoder.data.survey.ReadOptions;
+import org.roadcoder.data.survey.Survey;
+import org.roadcoder.data.survey.SurveyFrame;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.backbone.WeightsSource;
+import org.roadcoder.model.metrics.ThresholdTuner;
+import org.roadcoder.model.metrics.Thresholds;
+
+/**
+ * One training run from configuration to a saved model: reads the survey, splits it by road, builds
+ * (or restores) the network, lets the {@link Trainer} fit it while a {@link RunRecorder} keeps the
+ * files, then tunes the flag thresholds on the validation roads and stores them in the model.
+ */
+public final class TrainingJob {
+
+    private final RunFolder run;
+    private final RunConfig config;
+    private final int maxBatches;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new java.util.ArrayList<>();
+
+    public TrainingJob(RunFolder run, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
+        this.run = run;
+        this.config = config;
+        this.maxBatches = maxBatches;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Adds DL4J listeners (the training UI's stats) to the network before it trains. */
+    public void addListener(org.deeplearning4j.optimize.api.TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    /** A new run: writes config.yaml, labels.yaml and provenance.json before the first epoch. */
+    public void start(Path surveyDir, Path schemaFile, List<String> args) {
+        LabelSchema schema = LabelSchema.load(schemaFile);
+        Survey survey = readSurvey(surveyDir, schema);
+        RoadSplit split = RoadSplit.of(survey.frames(), config.data().split().fractions(), config.training().seed());
+        OutputLayout layout = Layouts.of(schema);
+        NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, config.training().seed(),
+                WeightsSource.defaults(), err);
+        try {
+            Files.createDirectories(run.dir());
+            AtomicFiles.write(run.labels(), tmp -> Files.copy(schemaFile, tmp));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create run folder " + run.dir(), e);
+        }
+        AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+        Map<String, List<String>> roads = new LinkedHashMap<>();
+        for (RoadSplit.Part part : RoadSplit.Part.values()) {
+            roads.put(part.name().toLowerCase(java.util.Locale.ROOT), split.roads(part));
+        }
+        Provenance p = new Provenance(surveyDir.toAbsolutePath().normalize().toString(),
+                schemaFile.toAbsolutePath().normalize().toString(), config.data().labels(), roads,
+                config.model().weights(), built.used().toString(), built.note(), Provenance.currentVersions(),
+                List.of(List.copyOf(args)), 0, 0, -1, null);
+        p.save(run.provenance());
+        out.printf("training %s on %s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
+                config.model().backbone(), surveyDir, split.trainRoads().size(), split.validationRoads().size(),
+                split.testRoads().size(), built.net().numParams(), run.dir());
+        fit(built.net(), survey, split, schema, TrainingState.start(), p);
+    }
+
+    /** Continues a run from its checkpoint, on the survey and split it recorded. */
+    public void resume(Path surveyOverride, List<String> args) {
+        Provenance p = Provenance.read(run.provenance()).withInvocation(args);
+        LabelSchema schema = LabelSchema.load(run.labels());
+        Path surveyDir = surveyOverride != null ? surveyOverride : Path.of(p.survey());
+        Survey survey = readSurvey(surveyDir, schema);
+        RoadSplit split = new RoadSplit(p.split().get("train"), p.split().get("validation"), p.split().get("test"));
+        Checkpoints.Restored restored = Checkpoints.restoreCheckpoint(run.checkpoint());
+        out.printf("resuming %s after epoch %d (best so far: epoch %d, validation macro-F1 %.4f)%n", run.dir(),
+                restored.state().epoch(), restored.state().bestEpoch(), restored.state().bestMacroF1());
+        fit(restored.net(), survey, split, schema, restored.state(), p);
+    }
+
+    private void fit(ComputationGraph net, Survey survey, RoadSplit split, LabelSchema schema, TrainingState from,
+            Provenance provenance) {
+        OutputLayout layout = Layouts.of(schema);
+        List<SurveyFrame> train = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
+        List<SurveyFrame> validation = split.frames(survey.frames(), RoadSplit.Part.VALIDATION);
+        net.setListeners(listeners);
+        TrainerOptions options = new TrainerOptions(iteratorOptions(config), config.data().augmentation(),
+                config.training().epochs(), config.training().patience(), config.training().divergenceFactor(),
+                config.training().seed(), maxBatches);
+        RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
+        Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
+        TrainingState end;
+        try {
+            end = trainer.fit(net, train, validation, from, recorder);
+        } catch (DivergenceException e) {
+            recorder.finished(new TrainingState(from.epoch(), from.bestEpoch(), from.bestMacroF1(), from.sinceBest(),
+                    from.firstLoss(), "diverged: " + e.getMessage()));
+            throw e;
+        }
+        recorder.finished(end);
+        out.println(end.stopReason());
+        ComputationGraph best = Checkpoints.restoreModel(run.model());
+        FrameScorer.Scores val = FrameScorer.score(best, validation, schema.outputNames(), options.iterator(),
+                maxBatches);
+        Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
+        Checkpoints.saveModel(best, thresholds, run.model());
+        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
+                run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
+        out.flush();
+    }
+
+    private Survey readSurvey(Path dir, LabelSchema schema) {
+        return Survey.load(dir, schema, ReadOptions.defaults().withLabels(labelSource()));
+    }
+
+    private LabelSource labelSource() {
+        return "truth".equals(config.data().labels()) ? LabelSource.FRAME_TRUTH : LabelSource.SEGMENTS;
+    }
+
+    /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */
+    public static IteratorOptions iteratorOptions(RunConfig config) {
+        int size = config.model().inputSize();
+        return IteratorOptions.defaults().withBatchSize(config.training().batchSize()).withSize(size, size)
+                .withPreset(config.data().presetKind()).withSeed(config.training().seed())
+                .withPrefetch(config.data().prefetch()).withWorkers(config.data().workers());
+    }
+}

@@ -1,0 +1,115 @@
+package org.roadcoder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roadcoder.app.TestSurveys;
+import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.train.Checkpoints;
+import org.roadcoder.model.metrics.Thresholds;
+
+class TrainCommandTest {
+
+    @TempDir
+    static Path shared;
+    static Path survey;
+    static Path config;
+    static final String SCHEMA = TestSurveys.repoRoot().resolve("data/labels.yaml").toString();
+
+    @BeforeAll
+    static void survey() throws IOException {
+        survey = TestSurveys.write(shared.resolve("survey"), 4, 3, 4);
+        config = TestSurveys.tinyConfig(shared);
+    }
+
+    private static CliRun train(Path run, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", survey.toString(), "--schema", SCHEMA,
+                "--config", config.toString(), "--out", run.toString(), "--max-batches", "2"));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void trainsAndSavesModelConfigSchemaProvenanceAndHistory(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        CliRun r = train(run);
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("2 roads train, 1 validation, 1 test")
+                .containsPattern("epoch 1/2: loss \\d+\\.\\d{4}, validation macro-F1 \\d\\.\\d{4} \\(best\\)")
+                .contains("epoch 2/2: loss").contains("ETA").contains("finished 2 epochs")
+                .contains("flag thresholds tuned on 12 validation frames");
+        assertThat(ConfigLoader.load(run.resolve("config.yaml"), List.of()))
+                .isEqualTo(ConfigLoader.load(config, List.of()));
+        assertThat(run.resolve("labels.yaml")).hasSameTextualContentAs(Path.of(SCHEMA));
+        JsonNode p = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+        assertThat(p.get("survey").asText()).isEqualTo(survey.toAbsolutePath().normalize().toString());
+        assertThat(p.get("split").get("train")).hasSize(2);
+        assertThat(p.get("weightsUsed").asText()).isEqualTo("random");
+        assertThat(p.get("epochs").asInt()).isEqualTo(2);
+        assertThat(p.get("stopReason").asText()).isEqualTo("finished 2 epochs");
+        assertThat(p.get("commandLine").get(0).get(0).asText()).isEqualTo("train");
+        assertThat(p.get("commandLine").get(0).get(1).asText()).isEqualTo(survey.toString());
+        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(3).first()
+                .isEqualTo("epoch,train_loss,val_macro_f1,seconds");
+        assertThat(Thresholds.readFrom(run.resolve("model.zip").toFile()).flags()).containsKey("intersection");
+        assertThat(run.resolve("checkpoint.zip")).isRegularFile();
+        assertThat(dir.resolve("run").toFile().list()).noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    @Test
+    void resumeGivesTheSameNetworkAsAnUninterruptedRun(@TempDir Path dir) {
+        assertThat(train(dir.resolve("whole")).exitCode()).isZero();
+        assertThat(train(dir.resolve("split"), "--epochs", "1").exitCode()).isZero();
+
+        CliRun resumed = CliRun.of("train", "--resume", "--out", dir.resolve("split").toString(), "--epochs", "2",
+                "--max-batches", "2");
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming").contains("after epoch 1").contains("epoch 2/2: loss")
+                .doesNotContain("epoch 1/2:");
+        ComputationGraph whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net();
+        ComputationGraph split = Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net();
+        assertThat(split.params().equalsWithEps(whole.params(), 1e-6)).isTrue();
+    }
+
+    @Test
+    void anExistingRunIsNeverOverwritten(@TempDir Path dir) throws IOException {
+        Path run = dir.resolve("run");
+        assertThat(train(run, "--epochs", "1").exitCode()).isZero();
+        byte[] model = Files.readAllBytes(run.resolve("model.zip"));
+
+        CliRun again = train(run, "--epochs", "1");
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(again.err().strip()).isEqualTo("error: " + run + ": already holds a training run; pass --resume "
+                + "to continue it or choose another --out");
+        assertThat(Files.readAllBytes(run.resolve("model.zip"))).isEqualTo(model);
+    }
+
+    @Test
+    void divergenceStopsWithAClearErrorAndExitCode(@TempDir Path dir) {
+        CliRun r = train(dir.resolve("run"), "--set", "model.feature_lr=1e30", "--set", "model.classifier_lr=1e30");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.DIVERGED);
+        assertThat(r.err()).contains("error: training diverged in epoch 1").contains("lower the learning rates")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void badConfigurationIsOneLineNamingTheKey(@TempDir Path dir) {
+        CliRun r = train(dir.resolve("run"), "--set", "model.dropout=1.5");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(r.err().strip()).isEqualTo("error: model.dropout: is the probability of dropping a unit, in [0, 1); got 1.5");
+        assertThat(dir.resolve("run")).doesNotExist();
+    }
+}
