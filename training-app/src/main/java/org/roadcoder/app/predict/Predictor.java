@@ -1,0 +1,106 @@
+package org.roadcoder.app.predict;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.TrainedModel;
+import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.data.survey.SegmentInfo;
+import org.roadcoder.data.survey.Survey;
+import org.roadcoder.data.survey.SurveyFrame;
+import org.roadcoder.model.segment.SegmentCoder;
+
+/**
+ * Codes a survey with a trained model, streaming: each batch's frames are written to
+ * {@code frame_predictions.csv} and each finished segment to {@code segment_codes.csv} as they come,
+ * so memory does not grow with the survey. Both files appear (atomically) only when coding succeeded.
+ */
+public final class Predictor {
+
+    public static final String FRAME_FILE = "frame_predictions.csv";
+    public static final String SEGMENT_FILE = "segment_codes.csv";
+
+    /** What was coded and how fast. */
+    public record Result(int frames, int segments, double seconds) {
+        public double framesPerSecond() {
+            return frames / Math.max(seconds, 1e-9);
+        }
+    }
+
+    private Predictor() {
+    }
+
+    public static Result predict(TrainedModel model, Survey survey, Path outDir, int maxBatches) {
+        Map<String, SegmentInfo> known = survey.segments().stream()
+                .collect(Collectors.toMap(SegmentInfo::segmentId, Function.identity()));
+        SegmentCodeFormat format = new SegmentCodeFormat(model.schema());
+        List<String> outputs = model.schema().outputNames();
+        int[] counts = new int[2];
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + outDir, e);
+        }
+        AtomicFiles.write(outDir.resolve(FRAME_FILE), framesTmp -> AtomicFiles.write(outDir.resolve(SEGMENT_FILE),
+                segmentsTmp -> {
+                    try (BufferedWriter frames = Files.newBufferedWriter(framesTmp);
+                         BufferedWriter segments = Files.newBufferedWriter(segmentsTmp)) {
+                        frames.write("frame_id,segment_id," + String.join(",", outputs) + "\n");
+                        segments.write(format.header() + "\n");
+                        SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(), model.thresholds()),
+                                coded -> {
+                                    write(segments, format.row(info(coded, known), coded.code()));
+                                    counts[1]++;
+                                });
+                        List<SurveyFrame> all = survey.frames();
+                        counts[0] = FrameScorer.run(model.net(), all, outputs, TrainingJob.iteratorOptions(model.config()),
+                                maxBatches, (first, probs, labels) -> {
+                                    double[][] rows = probs.toDoubleMatrix();
+                                    for (int i = 0; i < rows.length; i++) {
+                                        SurveyFrame f = all.get(first + i);
+                                        write(frames, frameRow(f, rows[i]));
+                                        stream.add(f, rows[i]);
+                                    }
+                                });
+                        stream.flush();
+                    }
+                }));
+        return new Result(counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static SegmentInfo info(SegmentStream.Coded coded, Map<String, SegmentInfo> known) {
+        SegmentInfo info = known.get(coded.segmentId());
+        if (info != null) {
+            return info;
+        }
+        double start = coded.frames().stream().mapToDouble(SurveyFrame::chainageM).min().orElse(0);
+        double end = coded.frames().stream().mapToDouble(SurveyFrame::chainageM).max().orElse(0) + 10;
+        return new SegmentInfo(coded.segmentId(), coded.frames().get(0).roadId(), start, end, 0, List.of());
+    }
+
+    private static String frameRow(SurveyFrame f, double[] p) {
+        StringBuilder sb = new StringBuilder(f.frameId()).append(',').append(f.segmentId());
+        for (double v : p) {
+            sb.append(',').append(String.format(Locale.ROOT, "%.5f", v));
+        }
+        return sb.toString();
+    }
+
+    private static void write(BufferedWriter w, String line) {
+        try {
+            w.write(line);
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

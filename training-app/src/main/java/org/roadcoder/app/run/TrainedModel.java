@@ -1,0 +1,44 @@
+package org.roadcoder.app.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.data.DataException;
+import org.roadcoder.data.schema.LabelSchema;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.metrics.Thresholds;
+
+/**
+ * A finished run read back: the network, its label schema and configuration as saved beside it,
+ * and the flag thresholds stored inside the model. Prediction and evaluation start here.
+ */
+public record TrainedModel(RunFolder run, ComputationGraph net, LabelSchema schema, RunConfig config,
+        Thresholds thresholds) {
+
+    public static TrainedModel load(Path dir) {
+        RunFolder run = RunFolder.existing(dir);
+        LabelSchema schema = LabelSchema.load(run.labels());
+        RunConfig config = ConfigLoader.load(run.config(), List.of());
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(run.model().toFile(), false);
+        } catch (Exception e) {
+            throw new DataException(run.model(), "cannot read the model: " + e.getMessage(), e);
+        }
+        OutputLayout layout = Layouts.of(schema);
+        long outputs = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) net
+                .getLayer(org.roadcoder.model.transfer.TransferHead.OUTPUT).conf().getLayer()).getNOut();
+        if (outputs != layout.size()) {
+            throw new DataException(run.labels(), "the model has " + outputs + " outputs but this schema has "
+                    + layout.size());
+        }
+        return new TrainedModel(run, net, schema, config, Thresholds.readFrom(run.model().toFile()));
+    }
+
+    public OutputLayout layout() {
+        return Layouts.of(schema);
+    }
+}
