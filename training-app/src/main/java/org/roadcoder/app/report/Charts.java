@@ -1,0 +1,92 @@
+package org.roadcoder.app.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BubbleChart;
+import org.knowm.xchart.BubbleChartBuilder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.roadcoder.model.metrics.LabelMetrics;
+
+/** The report's PNG charts (XChart), as bytes. */
+public final class Charts {
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * The proof of concept's precision-recall scatter: one dot per output, recall on x, precision on y,
+     * dot area proportional to the output's count of positive examples, every dot named.
+     */
+    public static byte[] precisionRecall(List<LabelMetrics> labels, List<String> names, String title) {
+        BubbleChart chart = new BubbleChartBuilder().width(1000).height(800).title(title)
+                .xAxisTitle("recall").yAxisTitle("precision").build();
+        chart.getStyler().setXAxisMin(-0.05).setXAxisMax(1.1).setYAxisMin(-0.05).setYAxisMax(1.1);
+        chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
+        long max = Math.max(1, labels.stream().mapToLong(LabelMetrics::support).max().orElse(1));
+        double[] x = new double[labels.size()];
+        double[] y = new double[labels.size()];
+        double[] size = new double[labels.size()];
+        for (int i = 0; i < labels.size(); i++) {
+            LabelMetrics m = labels.get(i);
+            x[i] = m.recall();
+            y[i] = m.precision();
+            size[i] = 4 + 60 * Math.sqrt((double) m.support() / max);
+            chart.addAnnotation(new AnnotationText(names.get(i) + " (" + m.support() + ")", x[i], y[i] + 0.015, false));
+        }
+        chart.addSeries("outputs", x, y, size);
+        return png(chart);
+    }
+
+    /** One exclusive group's confusion matrix: true category down, predicted across, counts shown. */
+    public static byte[] confusion(Confusion c, List<String> categories) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(200 + 90 * categories.size())
+                .height(160 + 60 * categories.size()).title("confusion: " + c.group() + " (rows true, columns predicted)")
+                .build();
+        chart.getStyler().setShowValue(true).setRangeColors(new Color[] {Color.WHITE, new Color(40, 90, 170)});
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
+        List<Number[]> cells = new ArrayList<>();
+        int n = categories.size();
+        for (int t = 0; t < n; t++) {
+            for (int p = 0; p < n; p++) {
+                cells.add(new Number[] {p, n - 1 - t, c.counts()[t][p]});
+            }
+        }
+        List<String> rows = new ArrayList<>(categories);
+        java.util.Collections.reverse(rows);
+        chart.addSeries(c.group(), categories, rows, cells);
+        return png(chart);
+    }
+
+    /** How many examples carry each output's label. */
+    public static byte[] labelCounts(List<String> names, List<Long> counts, String title) {
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(600).title(title).yAxisTitle("examples")
+                .build();
+        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
+        chart.addSeries("count", names, counts);
+        return png(chart);
+    }
+
+    private static byte[] png(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw chart", e);
+        }
+    }
+}
