@@ -12,6 +12,7 @@ import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.RunFolder;
 import org.roadcoder.app.train.DivergenceException;
 import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.app.ui.UiServer;
 import org.roadcoder.data.DataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train and validate on at most N batches per epoch (for tests and smoke runs).")
     int maxBatches;
 
+    @Mixin
+    UiOptions ui;
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
             AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(resolved));
         }
         TrainingJob job = new TrainingJob(run, resolved, maxBatches, stdout, stderr);
-        try {
+        try (UiServer server = ui.startIfEnabled(stdout)) {
+            job.showIn(server);
             if (resume) {
                 job.resume(survey, spec.commandLine().getParseResult().originalArgs());
             } else {

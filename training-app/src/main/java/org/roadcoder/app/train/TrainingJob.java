@@ -16,6 +16,10 @@ import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.app.ui.StatsFiles;
+import org.roadcoder.app.ui.UiServer;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
@@ -40,7 +44,7 @@ public final class TrainingJob {
     private final int maxBatches;
     private final PrintWriter out;
     private final PrintWriter err;
-    private final List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new java.util.ArrayList<>();
+    private UiServer ui;
 
     public TrainingJob(RunFolder run, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
         this.run = run;
@@ -50,9 +54,9 @@ public final class TrainingJob {
         this.err = err;
     }
 
-    /** Adds DL4J listeners (the training UI's stats) to the network before it trains. */
-    public void addListener(org.deeplearning4j.optimize.api.TrainingListener listener) {
-        listeners.add(listener);
+    /** Shows the run's training stats live in {@code server} (null for none); they are written to a file anyway. */
+    public void showIn(UiServer server) {
+        this.ui = server;
     }
 
     /** A new run: writes config.yaml, labels.yaml and provenance.json before the first epoch. */
@@ -103,7 +107,11 @@ public final class TrainingJob {
         OutputLayout layout = Layouts.of(schema);
         List<SurveyFrame> train = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
         List<SurveyFrame> validation = split.frames(survey.frames(), RoadSplit.Part.VALIDATION);
-        net.setListeners(listeners);
+        FileStatsStorage stats = StatsFiles.open(run.uiStats());
+        if (ui != null) {
+            ui.attach(stats);
+        }
+        net.setListeners(new StatsListener(stats, 1));
         TrainerOptions options = new TrainerOptions(iteratorOptions(config), config.data().augmentation(),
                 config.training().epochs(), config.training().patience(), config.training().divergenceFactor(),
                 config.training().seed(), maxBatches);
@@ -116,6 +124,12 @@ public final class TrainingJob {
             recorder.finished(new TrainingState(from.epoch(), from.bestEpoch(), from.bestMacroF1(), from.sinceBest(),
                     from.firstLoss(), "diverged: " + e.getMessage()));
             throw e;
+        } finally {
+            net.setListeners();
+            if (ui != null) {
+                ui.detach(stats);
+            }
+            stats.close();
         }
         recorder.finished(end);
         out.println(end.stopReason());
