@@ -14,7 +14,7 @@ package org.roadcoder.model.transfer;
  * @param seed         initialisation and dropout seed
  */
 public record HeadOptions(int hidden, double dropRate, double featureLr, double classifierLr, String freezeUpTo,
-        long seed) {
+        long seed) implements java.io.Serializable {
 
     public static final int DEFAULT_HIDDEN = 300;
     public static final double DEFAULT_DROP_RATE = 0.5;
