@@ -28,23 +28,36 @@ public final class Charts {
 
     /**
      * The proof of concept's precision-recall scatter: one dot per output, recall on x, precision on y,
-     * dot area proportional to the output's count of positive examples, every dot named.
+     * dot area proportional to the output's count of positive examples, every dot named (names of dots
+     * at the same place are stacked). Outputs with neither positives nor predictions have no point to
+     * draw; the title counts them and the report's tables list them.
      */
     public static byte[] precisionRecall(List<LabelMetrics> labels, List<String> names, String title) {
-        BubbleChart chart = new BubbleChartBuilder().width(1000).height(800).title(title)
+        List<Integer> drawn = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).support() > 0 || labels.get(i).predicted() > 0) {
+                drawn.add(i);
+            }
+        }
+        int hidden = labels.size() - drawn.size();
+        BubbleChart chart = new BubbleChartBuilder().width(1000).height(800)
+                .title(title + (hidden > 0 ? "; " + hidden + " never present nor predicted, not drawn" : ""))
                 .xAxisTitle("recall").yAxisTitle("precision").build();
-        chart.getStyler().setXAxisMin(-0.05).setXAxisMax(1.1).setYAxisMin(-0.05).setYAxisMax(1.1);
+        chart.getStyler().setXAxisMin(-0.05).setXAxisMax(1.15).setYAxisMin(-0.05).setYAxisMax(1.1);
         chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
         long max = Math.max(1, labels.stream().mapToLong(LabelMetrics::support).max().orElse(1));
-        double[] x = new double[labels.size()];
-        double[] y = new double[labels.size()];
-        double[] size = new double[labels.size()];
-        for (int i = 0; i < labels.size(); i++) {
-            LabelMetrics m = labels.get(i);
-            x[i] = m.recall();
-            y[i] = m.precision();
-            size[i] = 4 + 60 * Math.sqrt((double) m.support() / max);
-            chart.addAnnotation(new AnnotationText(names.get(i) + " (" + m.support() + ")", x[i], y[i] + 0.015, false));
+        double[] x = new double[Math.max(1, drawn.size())];
+        double[] y = new double[x.length];
+        double[] size = new double[x.length];
+        java.util.Map<String, Integer> stacked = new java.util.HashMap<>();
+        for (int k = 0; k < drawn.size(); k++) {
+            LabelMetrics m = labels.get(drawn.get(k));
+            x[k] = m.recall();
+            y[k] = m.precision();
+            size[k] = 4 + 60 * Math.sqrt((double) m.support() / max);
+            int nth = stacked.merge(Math.round(x[k] * 50) + "," + Math.round(y[k] * 50), 1, Integer::sum) - 1;
+            chart.addAnnotation(new AnnotationText(names.get(drawn.get(k)) + " (" + m.support() + ")", x[k],
+                    y[k] + 0.015 - 0.025 * nth, false));
         }
         chart.addSeries("outputs", x, y, size);
         return png(chart);
@@ -52,8 +65,8 @@ public final class Charts {
 
     /** One exclusive group's confusion matrix: true category down, predicted across, counts shown. */
     public static byte[] confusion(Confusion c, List<String> categories) {
-        HeatMapChart chart = new HeatMapChartBuilder().width(200 + 90 * categories.size())
-                .height(160 + 60 * categories.size()).title("confusion: " + c.group() + " (rows true, columns predicted)")
+        HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(560, 200 + 110 * categories.size()))
+                .height(160 + 60 * categories.size()).title(c.group() + ": rows true, columns predicted")
                 .build();
         chart.getStyler().setShowValue(true).setRangeColors(new Color[] {Color.WHITE, new Color(40, 90, 170)});
         chart.getStyler().setXAxisLabelRotation(30);

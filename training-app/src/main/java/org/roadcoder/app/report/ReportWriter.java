@@ -31,10 +31,10 @@ public final class ReportWriter {
         }
         Map<String, byte[]> charts = new LinkedHashMap<>();
         charts.put("precision_recall_frames.png", Charts.precisionRecall(d.frames().labels(), d.outputNames(),
-                "precision vs recall per output, frames (dot area ~ positive examples)"));
+                "precision vs recall, frames (dot area ~ positives)"));
         if (d.segments() != null) {
             charts.put("precision_recall_segments.png", Charts.precisionRecall(d.segments().labels(), d.outputNames(),
-                    "precision vs recall per output, 100-m segments (dot area ~ positive examples)"));
+                    "precision vs recall, 100-m segments (dot area ~ positives)"));
         }
         List<Long> counts = new ArrayList<>();
         for (LabelMetrics l : d.frames().labels()) {

@@ -18,6 +18,7 @@ public final class RunRecorder implements Trainer.EpochListener {
     private final PrintWriter out;
     private final int epochs;
     private Provenance provenance;
+    private TrainingState last;
 
     public RunRecorder(RunFolder run, Provenance provenance, int epochs, PrintWriter out) {
         this.run = run;
@@ -29,6 +30,7 @@ public final class RunRecorder implements Trainer.EpochListener {
     @Override
     public void epochEnded(ComputationGraph net, TrainingState state, double loss, Evaluation validation,
             double seconds) {
+        last = state;
         if (state.improvedLast()) {
             Checkpoints.saveModel(net, Thresholds.defaults(), run.model());
         }
@@ -39,6 +41,11 @@ public final class RunRecorder implements Trainer.EpochListener {
         out.printf("epoch %d/%d: loss %.4f, validation macro-F1 %.4f%s, %.1f s%n", state.epoch(), epochs, loss,
                 validation.metric("macro_f1"), state.improvedLast() ? " (best)" : "", seconds);
         out.flush();
+    }
+
+    /** Records that training diverged after the last finished epoch (or before the first: {@code start}). */
+    public void diverged(TrainingState start, String message) {
+        finished((last == null ? start : last).stopped("diverged: " + message));
     }
 
     /** Records why training ended. */

@@ -121,8 +121,7 @@ public final class TrainingJob {
         try {
             end = trainer.fit(net, train, validation, from, recorder);
         } catch (DivergenceException e) {
-            recorder.finished(new TrainingState(from.epoch(), from.bestEpoch(), from.bestMacroF1(), from.sinceBest(),
-                    from.firstLoss(), "diverged: " + e.getMessage()));
+            recorder.diverged(from, e.getMessage());
             throw e;
         } finally {
             net.setListeners();

@@ -103,6 +103,8 @@ class TrainCommandTest {
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.DIVERGED);
         assertThat(r.err()).contains("error: training diverged in epoch 1").contains("lower the learning rates")
                 .doesNotContain("Exception");
+        assertThat(dir.resolve("run/checkpoint.zip")).doesNotExist();
+        assertThat(dir.resolve("run/provenance.json")).content().contains("\"stopReason\" : \"diverged: training diverged in epoch 1");
     }
 
     @Test
