@@ -88,6 +88,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         context.put("split", part);
         context.put("roads", part.equals("all") ? s.roadIds() : p.split().get(part));
         context.put("labels", labels == LabelSource.SEGMENTS ? "segments" : "truth");
+        context.put("weights", p.weightsUsed().equals(p.weightsRequested()) ? p.weightsUsed()
+                : p.weightsUsed() + " (configured " + p.weightsRequested() + "; " + p.weightsNote() + ")");
+        context.put("trained_epochs", p.epochs());
+        context.put("best_epoch", p.bestEpoch());
         ReportData d = EvaluationRun.run(model, frames, segmentLabels(s, model), reference, context, maxBatches);
         Path dir = out != null ? out : run.resolve("eval-" + part);
         ReportWriter.write(d, model.schema(), dir);

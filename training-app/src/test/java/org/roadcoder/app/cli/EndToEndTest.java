@@ -46,6 +46,8 @@ class EndToEndTest {
                 .contains("report: " + eval.resolve("report.html"));
         JsonNode m = new ObjectMapper().readTree(eval.resolve("metrics.json").toFile());
         assertThat(m.get("split").asText()).isEqualTo("test");
+        assertThat(m.get("weights").asText()).isEqualTo("random");
+        assertThat(m.get("best_epoch").asInt()).isBetween(1, 2);
         assertThat(m.get("roads")).hasSize(1);
         assertThat(m.get("frames").asInt()).isEqualTo(12);
         assertThat(m.get("segments").asInt()).isEqualTo(3);
