@@ -1,0 +1,78 @@
+package org.roadcoder.model.backbone;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Nesterovs;
+
+/**
+ * The convolutional part of a VGG from its layer list, torchvision style: {@code 64, M, 128, M, ...}
+ * where a number is a 3x3 convolution (padding 1) with that many channels and M a 2x2 max-pooling.
+ * Layers are named by stage and position, {@code conv1_1, bn1_1, relu1_1, ..., pool1, conv2_1, ...},
+ * so weights from elsewhere (torchvision through ONNX) can be addressed by name.
+ *
+ * <p>With batch norm the ReLU is its own layer, as in torchvision: DL4J 1.0.0-M2.1's batch
+ * normalisation layer ignores its configured activation. Batch norm keeps its running variance as
+ * such ({@code useLogStd(false)}; DL4J's default stores log10 of the standard deviation), so imported
+ * torchvision statistics map one to one.
+ */
+final class VggLayers {
+
+    static final int M = -1;
+    static final String INPUT = "input";
+
+    static final List<Integer> VGG11 = List.of(64, M, 128, M, 256, 256, M, 512, 512, M, 512, 512, M);
+    static final List<Integer> VGG16 = List.of(64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M,
+            512, 512, 512, M);
+    static final List<Integer> VGG19 = List.of(64, 64, M, 128, 128, M, 256, 256, 256, 256, M, 512, 512, 512, 512, M,
+            512, 512, 512, 512, M);
+
+    private VggLayers() {
+    }
+
+    /** Builds and initialises the feature extractor; its only output is {@code pool5}. */
+    static BackboneGraph build(List<Integer> layers, boolean batchNorm, BackboneOptions options) {
+        ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(options.seed())
+                .weightInit(WeightInit.RELU).updater(new Nesterovs(1e-3, 0.9)).graphBuilder().addInputs(INPUT)
+                .setInputTypes(InputType.convolutional(options.height(), options.width(), 3));
+        String previous = INPUT;
+        int stage = 1;
+        int conv = 1;
+        int channels = 3;
+        for (int entry : layers) {
+            if (entry == M) {
+                String pool = "pool" + stage;
+                g.addLayer(pool, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                        .stride(2, 2).build(), previous);
+                previous = pool;
+                stage++;
+                conv = 1;
+                continue;
+            }
+            String suffix = stage + "_" + conv++;
+            channels = options.channels(entry);
+            g.addLayer("conv" + suffix, new ConvolutionLayer.Builder(3, 3).stride(1, 1).padding(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).nOut(channels)
+                    .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build(), previous);
+            previous = "conv" + suffix;
+            if (batchNorm) {
+                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).useLogStd(false).build(), previous)
+                        .addLayer("relu" + suffix, new ActivationLayer.Builder().activation(Activation.RELU).build(),
+                                "bn" + suffix);
+                previous = "relu" + suffix;
+            }
+        }
+        g.setOutputs(previous);
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(g.build());
+        graph.init();
+        return new BackboneGraph(graph, INPUT, previous, channels, options.featureHeight(), options.featureWidth());
+    }
+}

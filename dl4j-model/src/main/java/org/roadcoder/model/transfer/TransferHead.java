@@ -1,0 +1,65 @@
+package org.roadcoder.model.transfer;
+
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
+import org.deeplearning4j.nn.transferlearning.TransferLearning;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.activation.GroupedActivation;
+import org.roadcoder.model.backbone.BackboneGraph;
+
+/**
+ * Transfer surgery: replaces whatever follows a backbone's features with roadcoder's classifier,
+ * {@code features -> fc1 (h, ReLU) -> fc2 (h, ReLU) -> output (grouped activation)}, with dropout on
+ * the inputs of fc2 and output as in torchvision's VGG classifier. The backbone either fine-tunes at
+ * its own (lower) learning rate or is frozen up to a named layer.
+ */
+public final class TransferHead {
+
+    public static final String FC1 = "fc1";
+    public static final String FC2 = "fc2";
+    public static final String OUTPUT = "output";
+
+    private TransferHead() {
+    }
+
+    public static ComputationGraph attach(BackboneGraph backbone, OutputLayout layout, ILossFunction loss,
+            HeadOptions options) {
+        if (options.frozen() && !backbone.featureVertices().contains(options.freezeUpTo())) {
+            throw new IllegalArgumentException("cannot freeze up to '" + options.freezeUpTo()
+                    + "': not a layer of the backbone's features (which end at " + backbone.features() + ")");
+        }
+        TransferLearning.GraphBuilder g = new TransferLearning.GraphBuilder(backbone.graph())
+                .fineTuneConfiguration(new FineTuneConfiguration.Builder().seed(options.seed())
+                        .updater(new Adam(options.featureLr())).build());
+        for (String vertex : backbone.classifierVertices()) {
+            g.removeVertexAndConnections(vertex);
+        }
+        Adam classifierUpdater = new Adam(options.classifierLr());
+        DenseLayer.Builder fc2 = new DenseLayer.Builder().nIn(options.hidden()).nOut(options.hidden());
+        OutputLayer.Builder out = new OutputLayer.Builder(loss).nIn(options.hidden()).nOut(layout.size());
+        if (options.dropRate() > 0) {
+            fc2.dropOut(options.keepProbability());
+            out.dropOut(options.keepProbability());
+        }
+        g.addLayer(FC1, new DenseLayer.Builder().nIn(backbone.featureSize()).nOut(options.hidden())
+                                .activation(Activation.RELU).weightInit(WeightInit.RELU).updater(classifierUpdater).build(),
+                        new CnnToFeedForwardPreProcessor(backbone.featureHeight(), backbone.featureWidth(),
+                                backbone.featureChannels()), backbone.features())
+                .addLayer(FC2, fc2.activation(Activation.RELU).weightInit(WeightInit.RELU).updater(classifierUpdater)
+                        .build(), FC1)
+                .addLayer(OUTPUT, out.activation(new GroupedActivation(layout)).weightInit(WeightInit.XAVIER)
+                        .updater(classifierUpdater).build(), FC2)
+                .setOutputs(OUTPUT);
+        if (options.frozen()) {
+            g.setFeatureExtractor(options.freezeUpTo());
+        }
+        return g.build();
+    }
+}

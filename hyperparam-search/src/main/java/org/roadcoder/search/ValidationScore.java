@@ -1,0 +1,90 @@
+package org.roadcoder.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
+import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
+import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.metrics.Evaluator;
+import org.roadcoder.model.metrics.Thresholds;
+
+/**
+ * Arbiter score of a candidate's head (a graph that reads features) on the validation features:
+ * the project's own validation macro-F1 over the exclusive groups, or the mean validation loss.
+ */
+public final class ValidationScore implements ScoreFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SearchOptions.ScoreKind kind;
+    private final OutputLayout layout;
+
+    public ValidationScore(SearchOptions.ScoreKind kind, OutputLayout layout) {
+        this.kind = kind;
+        this.layout = layout;
+    }
+
+    /** Scores {@code head} on validation features. */
+    public double score(ComputationGraph head, DataSetIterator validation) {
+        validation.reset();
+        if (kind == SearchOptions.ScoreKind.LOSS) {
+            double sum = 0;
+            long n = 0;
+            while (validation.hasNext()) {
+                DataSet ds = validation.next();
+                sum += head.score(ds) * ds.numExamples();
+                n += ds.numExamples();
+            }
+            return sum / n;
+        }
+        java.util.List<INDArray> probs = new java.util.ArrayList<>();
+        java.util.List<INDArray> labels = new java.util.ArrayList<>();
+        while (validation.hasNext()) {
+            DataSet ds = validation.next();
+            probs.add(head.outputSingle(false, ds.getFeatures()));
+            labels.add(ds.getLabels());
+        }
+        INDArray p = Nd4j.vstack(probs.toArray(INDArray[]::new));
+        INDArray y = Nd4j.vstack(labels.toArray(INDArray[]::new));
+        return Evaluator.evaluate(layout, p, y, Thresholds.defaults()).metric("macro_f1");
+    }
+
+    @Override
+    public double score(Object model, DataProvider provider, Map<String, Object> params) {
+        return score((ComputationGraph) model, (DataSetIterator) provider.testData(params));
+    }
+
+    @Override
+    public double score(Object model, Class<? extends DataSource> source, Properties properties) {
+        FeatureDataSource data = new FeatureDataSource();
+        data.configure(properties);
+        return score((ComputationGraph) model, (DataSetIterator) data.testData());
+    }
+
+    @Override
+    public boolean minimize() {
+        return kind == SearchOptions.ScoreKind.LOSS;
+    }
+
+    @Override
+    public List<Class<?>> getSupportedModelTypes() {
+        return List.of(ComputationGraph.class);
+    }
+
+    @Override
+    public List<Class<?>> getSupportedDataTypes() {
+        return List.of(DataSetIterator.class);
+    }
+
+    @Override
+    public String toString() {
+        return kind == SearchOptions.ScoreKind.LOSS ? "validation loss" : "validation macro-F1";
+    }
+}
