@@ -35,9 +35,9 @@ final class CategoryPriors {
 
     /** Median types by number of lanes: barriers on bigger roads, none of the wide medians on one-lane roads. */
     private static final double[][] MEDIAN_BY_LANES = {
-            {1, 1, 1, 0.3, 0.1, 1.0, 0.8, 0.3, 0.2, 0.6},
+            {1, 1, 1, 0.12, 0.1, 0.35, 0.8, 0.3, 0.2, 0.6},
             {1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
-            {0.3, 0.5, 0.7, 2, 2, 1, 0.5, 1.5, 2, 0.5}};
+            {0.3, 0.5, 0.7, 2, 2, 1.5, 0.5, 1.5, 2, 0.5}};
     private static final double[][] WIDTH_BY_LANES = {{0.6, 1, 1.6}, {1, 1, 1}, {1.6, 1, 0.3}};
     private static final double[][] CURVE_BY_LANES = {{1, 1, 1.3}, {1, 1, 1}, {1, 0.7, 0.2}};
 

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * One Markov chain per attribute along the road, segment by segment: each attribute keeps its
  * value with a high probability and otherwise draws a new one from {@link CategoryPriors} given
  * what is already decided (area type first, then what depends on it). A change of area type
- * (entering or leaving a town) redraws most of the rest.
+ * (entering or leaving a town) redraws most of the rest; a change in the number of lanes mostly
+ * brings a new lane width and median.
  */
 final class RoadModel {
 
@@ -39,6 +40,7 @@ final class RoadModel {
         int[] s = new int[COUNT];
         double[] d = new double[COUNT];
         boolean areaChanged = false;
+        boolean lanesChanged = false;
         for (Attribute a : ORDER) {
             boolean redraw;
             if (prev == null) {
@@ -46,15 +48,17 @@ final class RoadModel {
             } else {
                 s[a.ordinal()] = prev.value(a);
                 d[a.ordinal()] = prev.detail(a);
-                redraw = rnd.nextDouble() < (areaChanged ? 0.7 : changeRate(a))
+                boolean follows = lanesChanged && (a == LANE_WIDTH || a == MEDIAN);
+                redraw = rnd.nextDouble() < (areaChanged || follows ? 0.7 : changeRate(a))
                         || priors.weights(a, s)[prev.value(a)] == 0;
             }
             if (redraw) {
                 s[a.ordinal()] = priors.sample(a, s, rnd);
                 d[a.ordinal()] = detail(a, s[a.ordinal()], rnd);
             }
-            if (a == AREA_TYPE && prev != null) {
-                areaChanged = s[a.ordinal()] != prev.value(a);
+            if (prev != null) {
+                areaChanged |= a == AREA_TYPE && s[a.ordinal()] != prev.value(a);
+                lanesChanged |= a == LANES && s[a.ordinal()] != prev.value(a);
             }
         }
         PointObject crossing = null;
