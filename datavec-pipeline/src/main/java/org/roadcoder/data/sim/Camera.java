@@ -12,6 +12,8 @@ final class Camera {
 
     /** Nothing nearer than this (metres, along the view axis) is drawn. */
     static final double NEAR = 0.8;
+    /** Focal length in image widths: a wide-angle survey camera, about 85 degrees across. */
+    static final double FOCAL = 0.55;
 
     final int width;
     final int height;
@@ -25,7 +27,7 @@ final class Camera {
     Camera(int width, int height, double eyeHeight, double pitch, double lateral, double curvature) {
         this.width = width;
         this.height = height;
-        this.focal = 0.62 * width;
+        this.focal = FOCAL * width;
         this.eyeHeight = eyeHeight;
         this.cos = Math.cos(pitch);
         this.sin = Math.sin(pitch);
@@ -33,11 +35,11 @@ final class Camera {
         this.curvature = curvature;
     }
 
-    /** A camera with survey-car jitter: 1.8 m high, horizon about 40 % down the frame, in lane at {@code laneCentre}. */
+    /** A camera with survey-car jitter: 2.2 m high (a roof mount), horizon about 40 % down the frame, in lane at {@code laneCentre}. */
     static Camera jittered(int width, int height, double laneCentre, double laneWidth, double curvature,
                            SplittableRandom rnd) {
-        double eye = 1.8 + 0.15 * (2 * rnd.nextDouble() - 1);
-        double pitch = Math.atan(0.1 * height / (0.62 * width)) + 0.02 * (2 * rnd.nextDouble() - 1);
+        double eye = 2.2 + 0.15 * (2 * rnd.nextDouble() - 1);
+        double pitch = Math.atan(0.1 * height / (FOCAL * width)) + 0.02 * (2 * rnd.nextDouble() - 1);
         double lateral = laneCentre + 0.2 * laneWidth * (2 * rnd.nextDouble() - 1);
         return new Camera(width, height, eye, pitch, lateral, curvature);
     }

@@ -6,7 +6,7 @@ import static org.roadcoder.data.sim.Attribute.*;
  * Where things are across the road, in metres right of the centre line: the median from
  * {@code -half} to {@code half}, then on each side {@code lanes} lanes of {@code laneWidth}, an
  * on-road bicycle lane of {@code bikeWidth} if any, and the carriageway's outer edge at
- * {@code edge}. The two directions mirror each other; the camera drives in the outer right lane.
+ * {@code edge}. The two directions mirror each other; the camera drives on the right.
  */
 record CrossSection(int lanes, double laneWidth, double half, double bikeWidth, double edge) {
 
@@ -25,9 +25,9 @@ record CrossSection(int lanes, double laneWidth, double half, double bikeWidth, 
         return new CrossSection(lanes, w, half, bike, half + lanes * w + bike);
     }
 
-    /** Centre of the outer right lane, where the survey car drives. */
-    double cameraLane() {
-        return half + (lanes - 0.5) * laneWidth;
+    /** Centre of the lane the survey car drives in: the kerb-side lane, or the median-side one when {@code inner}. */
+    double cameraLane(boolean inner) {
+        return half + ((inner ? 1 : lanes) - 0.5) * laneWidth;
     }
 
     /** Lateral position of the line between the traffic lanes and the bicycle lane (or the edge). */

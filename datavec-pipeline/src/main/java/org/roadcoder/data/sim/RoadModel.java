@@ -106,8 +106,8 @@ final class RoadModel {
             };
             case CURVATURE -> (rnd.nextBoolean() ? 1 : -1) * switch (category) {
                 case STRAIGHT -> 0.0004 * u;
-                case MODERATE -> 1 / (450 - 250 * u);
-                default -> 1 / (110 - 60 * u);
+                case MODERATE -> 1 / (260 - 140 * u);
+                default -> 1 / (80 - 45 * u);
             };
             default -> u;
         };

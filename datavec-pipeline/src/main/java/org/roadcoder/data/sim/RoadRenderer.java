@@ -29,7 +29,8 @@ final class RoadRenderer {
     /** Draws frame {@code f} of a road with look {@code road}; {@code rnd} drives this frame's jitter. */
     BufferedImage render(FrameState f, Look road, SplittableRandom rnd) {
         CrossSection cs = CrossSection.of(f);
-        Camera cam = Camera.jittered(image.getWidth(), image.getHeight(), cs.cameraLane(), cs.laneWidth(),
+        boolean inner = road.hash((long) Math.floor(f.chainageM() / 400), 30) < 0.5; // lane changes every few hundred metres
+        Camera cam = Camera.jittered(image.getWidth(), image.getHeight(), cs.cameraLane(inner), cs.laneWidth(),
                 f.detail(CURVATURE), rnd);
         Canvas c = new Canvas(g, cam, road.jitter(rnd));
         GroundPainter ground = new GroundPainter(c, f.chainageM());

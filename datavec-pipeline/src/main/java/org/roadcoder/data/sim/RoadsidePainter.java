@@ -4,8 +4,8 @@ import static org.roadcoder.data.sim.Attribute.*;
 
 /**
  * Everything upright beside the road: lamp posts with arms over the road, roadside trees within
- * 10 metres of the edge, buildings along urban streets, a far tree line in the country, and the
- * signs that stand at crossings. Objects sit at fixed chainages of the road (a stable hash per
+ * 10 metres of the edge, buildings along urban streets, a far tree line in the country, the
+ * signs that stand at crossings and the chevron markers of sharp bends. Objects sit at fixed chainages of the road (a stable hash per
  * slot), so they pass the camera frame after frame; none stands in the mouth of a side road.
  */
 final class RoadsidePainter {
@@ -45,6 +45,9 @@ final class RoadsidePainter {
                 c.post(i * 60, Canvas.FAR - 15, 0, top, 64, Look.mix(c.look.foliage(), 0x607060, 0.3));
             }
         }
+        if (f.value(CURVATURE) == SHARP) {
+            chevrons();
+        }
         if (!Double.isNaN(f.crossingDistance())) {
             for (int side = -1; side <= 1; side += 2) {
                 double x = side * (cs.edge() + 0.6);
@@ -77,6 +80,18 @@ final class RoadsidePainter {
     private boolean inSideRoad(double z, int side) {
         double j = f.junctionDistance();
         return !Double.isNaN(j) && (f.junctionSide() == 0 || f.junctionSide() == side) && z > j - 3 && z < j + 12;
+    }
+
+    /** Chevron alignment markers on the outside of a sharp bend, as road authorities put them. */
+    private void chevrons() {
+        int side = f.detail(CURVATURE) > 0 ? -1 : 1;
+        double x = side * (cs.edge() + 1.2);
+        double first = Math.ceil((chainage + 12) / 7) * 7 - chainage;
+        for (double z = first; z < 70; z += 7) {
+            c.post(x, z, 0, 1.0, 0.08, 0x505050);
+            c.post(x, z - 0.01, 1.0, 1.7, 0.9, 0xf0d020);
+            c.post(x, z - 0.02, 1.15, 1.55, 0.3, 0x202020);
+        }
     }
 
     private void lamp(int side, double z) {
