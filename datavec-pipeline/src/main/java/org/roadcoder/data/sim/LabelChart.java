@@ -9,7 +9,6 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /** Draws a survey's label counts as a bar chart, one bar per network output, into a PNG. */
 public final class LabelChart {
@@ -28,7 +27,6 @@ public final class LabelChart {
         chart.getStyler().setXAxisLabelRotation(60);
         chart.getStyler().setChartTitleBoxVisible(false);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.addSeries("segments", names, values);
         try {
             BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);

@@ -13,8 +13,6 @@ record Look(int timeOfDay, double brightness, double[] cast, int sky, int skyHor
             int asphalt, int verge, int field1, int field2, int bikeLane, int path, int sidewalk, int foliage,
             int medianGrass, long styleSeed) {
 
-    static final String[] TIMES = {"day", "overcast", "low sun", "dusk"};
-
     /** A road's look: time of day, weather and materials drawn from {@code rnd}. */
     static Look draw(SplittableRandom rnd) {
         int time = rnd.nextInt(10) < 5 ? 0 : rnd.nextInt(1, 4);

@@ -14,7 +14,8 @@ import org.roadcoder.data.schema.LabelSchema;
  * options: the same bytes.
  *
  * <pre>{@code
- * Survey s = new SurveySimulator(LabelSchema.load(path), SimulatorOptions.defaults()).run(dir, false, p -> {});
+ * SurveySummary s = new SurveySimulator(LabelSchema.load(schemaFile), SimulatorOptions.defaults())
+ *         .run(dir, false, (roadsDone, roads, frames) -> { });
  * }</pre>
  */
 public final class SurveySimulator {

@@ -3,7 +3,9 @@ package org.roadcoder.data.sim;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.roadcoder.data.TestFiles;
 import org.roadcoder.data.schema.LabelSchema;
 
@@ -27,7 +29,17 @@ public final class SimulatorBenchmark {
         new SurveySimulator(schema, options.withRoads(2, 1000).withSeed(1)).run(warm, false, (d, n, f) -> { });
         Path dir = Files.createTempDirectory("sim-bench");
         SurveySummary s = new SurveySimulator(schema, options).run(dir, false, (d, n, f) -> { });
-        System.out.printf(Locale.ROOT, "%d frames at %dx%d in %.2f s: %.1f frames/s on one thread (%s)%n",
-                s.frames(), size, size, s.seconds(), s.framesPerSecond(), dir);
+        System.out.printf(Locale.ROOT, "%d frames at %dx%d in %.2f s: %.1f frames/s on one thread%n",
+                s.frames(), size, size, s.seconds(), s.framesPerSecond());
+        delete(warm);
+        delete(dir);
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
