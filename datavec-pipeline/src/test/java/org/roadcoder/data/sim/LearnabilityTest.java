@@ -30,7 +30,8 @@ class LearnabilityTest {
             Map.entry("bicycle_facilities=on_road_lane", 3.0), Map.entry("bicycle_facilities=off_road_path", 2.5),
             Map.entry("lane_width=narrow", 1.8), Map.entry("number_of_lanes=three_or_more", 1.5),
             Map.entry("median_type=centre_line", 0.2), Map.entry("median_type=wire_rope_safety_barrier", 3.0),
-            Map.entry("median_type=continuous_central_turning_lane", 2.0));
+            Map.entry("median_type=continuous_central_turning_lane", 2.0),
+            Map.entry("pedestrian_crossing=present", 4.0), Map.entry("intersection=present", 3.0));
 
     private record Sample(int road, int[] truth, double[] features) {
     }
