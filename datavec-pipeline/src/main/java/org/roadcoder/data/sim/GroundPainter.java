@@ -124,7 +124,7 @@ final class GroundPainter {
         if (!Double.isNaN(f.crossingDistance())) {
             double z = f.crossingDistance();
             for (double x = -cs.edge() + 0.3; x < cs.edge() - 0.5; x += 1.0) {
-                c.ground(x, x + 0.55, z, z + 3.5, WHITE);
+                c.ground(x, x + 0.55, z, z + 4.5, WHITE);
             }
         }
     }

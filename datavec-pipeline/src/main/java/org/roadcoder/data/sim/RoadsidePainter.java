@@ -5,7 +5,7 @@ import static org.roadcoder.data.sim.Attribute.*;
 /**
  * Everything upright beside the road: lamp posts with arms over the road, roadside trees within
  * 10 metres of the edge, buildings along urban streets, a far tree line in the country, the
- * signs that stand at crossings and the chevron markers of sharp bends. Objects sit at fixed chainages of the road (a stable hash per
+ * signs that stand at crossings and junctions and the chevron markers of sharp bends. Objects sit at fixed chainages of the road (a stable hash per
  * slot), so they pass the camera frame after frame; none stands in the mouth of a side road.
  */
 final class RoadsidePainter {
@@ -47,6 +47,9 @@ final class RoadsidePainter {
         }
         if (f.value(CURVATURE) == SHARP) {
             chevrons();
+        }
+        if (!Double.isNaN(f.junctionDistance())) {
+            junctionSign();
         }
         if (!Double.isNaN(f.crossingDistance())) {
             for (int side = -1; side <= 1; side += 2) {
@@ -92,6 +95,17 @@ final class RoadsidePainter {
             c.post(x, z - 0.01, 1.0, 1.7, 0.9, 0xf0d020);
             c.post(x, z - 0.02, 1.15, 1.55, 0.3, 0x202020);
         }
+    }
+
+    /** A round junction warning sign on our side, just before the side road. */
+    private void junctionSign() {
+        double x = cs.edge() + 0.8;
+        double z = f.junctionDistance() - 2;
+        c.post(x, z, 0, 2.2, 0.1, 0x606060);
+        c.blob(x, 2.7, z, 0.75, 0.75, 0xc02020);
+        c.blob(x, 2.7, z - 0.01, 0.5, 0.5, 0xf4f4f0);
+        c.post(x, z - 0.03, 2.35, 3.05, 0.14, 0x202020);
+        c.post(x, z - 0.04, 2.63, 2.77, 0.6, 0x202020);
     }
 
     private void lamp(int side, double z) {
