@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 /** The root command: {@code roadcoder <subcommand>}. */
 @Command(name = "roadcoder", mixinStandardHelpOptions = true, version = "roadcoder 0.1.0",
         description = "Codes iRAP / EuroRAP road-safety attributes from survey imagery.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                FeaturizeCommand.class, SearchCommand.class, UiCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, ValidateCommand.class, TrainCommand.class,
+                EvaluateCommand.class, PredictCommand.class, FeaturizeCommand.class, SearchCommand.class,
+                UiCommand.class})
 public final class RoadcoderCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
