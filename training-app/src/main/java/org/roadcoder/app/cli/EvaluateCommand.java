@@ -60,7 +60,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        return evaluate(run, survey, split, labels, out, maxBatches, spec.commandLine().getOut());
+    }
+
+    /** Evaluates {@code run} on {@code survey}; also what {@code train --evaluate} runs after training. */
+    static int evaluate(Path run, Path survey, String split, LabelSource labels, Path out, int maxBatches,
+            PrintWriter stdout) throws IOException {
         if (labels == LabelSource.NONE) {
             throw new DataException(null, "evaluate needs labels: --labels segments or truth");
         }
@@ -92,7 +97,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : p.weightsUsed() + " (configured " + p.weightsRequested() + "; " + p.weightsNote() + ")");
         context.put("trained_epochs", p.epochs());
         context.put("best_epoch", p.bestEpoch());
-        ReportData d = EvaluationRun.run(model, frames, segmentLabels(s, model), reference, context, maxBatches);
+        ReportData d = EvaluationRun.run(model, frames, segmentLabels(survey, labels, s, model), reference, context,
+                maxBatches);
         Path dir = out != null ? out : run.resolve("eval-" + part);
         ReportWriter.write(d, model.schema(), dir);
         stdout.printf("frames (%d): macro-F1 %.4f, majority baseline %.4f; mean flag F1 %.4f%n", d.frameCount(),
@@ -108,7 +114,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The coders' label vector of every segment (segments.csv), read again if frames carry frame truth. */
-    private Map<String, float[]> segmentLabels(Survey s, TrainedModel model) {
+    private static Map<String, float[]> segmentLabels(Path survey, LabelSource labels, Survey s, TrainedModel model) {
         Survey bySegment = s;
         if (labels != LabelSource.SEGMENTS) {
             if (!Files.exists(survey.resolve("segments.csv"))) {

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.app.train.DivergenceException;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.app.ui.UiServer;
@@ -49,6 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train and validate on at most N batches per epoch (for tests and smoke runs).")
     int maxBatches;
 
+    @Option(names = "--evaluate", description = "After training, evaluate the model on the test roads "
+            + "(RUN/eval-test: metrics.json, report.html, charts), as 'roadcoder evaluate RUN SURVEY' does.")
+    boolean evaluate;
+
     @Mixin
     UiOptions ui;
 
@@ -56,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (resume && (out == null || config.file != null)) {
@@ -90,6 +96,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + (Files.exists(run.model()) ? " and the best model in " + run.model() : ""));
             stderr.flush();
             return ExitCodes.DIVERGED;
+        }
+        if (evaluate) {
+            Path surveyDir = survey != null ? survey : Path.of(Provenance.read(run.provenance()).survey());
+            return EvaluateCommand.evaluate(run.dir(), surveyDir, "auto", LabelSource.SEGMENTS, null, maxBatches,
+                    stdout);
         }
         return ExitCodes.OK;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
 
-/** train (two batches) -> evaluate -> predict -> validate, through the real command line. */
+/** simulate -> train (two batches) -> evaluate -> predict -> validate, through the real command line. */
 class EndToEndTest {
 
     @TempDir
@@ -27,36 +27,40 @@ class EndToEndTest {
 
     @BeforeAll
     static void train() throws IOException {
-        survey = TestSurveys.write(dir.resolve("survey"), 4, 3, 4);
+        survey = dir.resolve("survey");
+        CliRun simulate = CliRun.of("simulate", "--out", survey.toString(), "--roads", "4", "--road-length-m", "100",
+                "--size", "32", "--seed", "5", "--schema", SCHEMA);
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
         run = dir.resolve("run");
         train = CliRun.of("train", survey.toString(), "--schema", SCHEMA, "--config",
-                TestSurveys.tinyConfig(dir).toString(), "--out", run.toString(), "--max-batches", "2");
+                TestSurveys.tinyConfig(dir).toString(), "--out", run.toString(), "--max-batches", "2", "--evaluate");
     }
 
     @Test
     void trainThenEvaluateWritesMetricsReportAndCharts() throws IOException {
         assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(train.out()).contains("report: " + run.resolve("eval-test/report.html"));
+        assertThat(run.resolve("eval-test/metrics.json")).isRegularFile();
         Path eval = dir.resolve("eval");
 
         CliRun r = CliRun.of("evaluate", run.toString(), survey.toString(), "--out", eval.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("frames \\(12\\): macro-F1 \\d\\.\\d{4}, majority baseline \\d\\.\\d{4}")
-                .containsPattern("segments \\(3\\): macro-F1 \\d\\.\\d{4}, majority baseline")
+        assertThat(r.out()).containsPattern("frames \\(10\\): macro-F1 \\d\\.\\d{4}, majority baseline \\d\\.\\d{4}")
+                .containsPattern("segments \\(1\\): macro-F1 \\d\\.\\d{4}, majority baseline")
                 .contains("report: " + eval.resolve("report.html"));
         JsonNode m = new ObjectMapper().readTree(eval.resolve("metrics.json").toFile());
         assertThat(m.get("split").asText()).isEqualTo("test");
         assertThat(m.get("weights").asText()).isEqualTo("random");
         assertThat(m.get("best_epoch").asInt()).isBetween(1, 2);
         assertThat(m.get("roads")).hasSize(1);
-        assertThat(m.get("frames").asInt()).isEqualTo(12);
-        assertThat(m.get("segments").asInt()).isEqualTo(3);
+        assertThat(m.get("frames").asInt()).isEqualTo(10);
+        assertThat(m.get("segments").asInt()).isEqualTo(1);
         assertThat(m.get("frame").get("metrics").get("macro_f1").asDouble()).isBetween(0.0, 1.0);
         assertThat(m.get("frame").get("metrics").has("f1/median_type")).isTrue();
         assertThat(m.get("frame").get("labels")).hasSize(28);
         assertThat(m.get("frame").get("labels").get(0).get("output").asText()).isEqualTo("area_type=urban");
-        assertThat(m.get("segment").get("labels").get(27).get("support").asInt())
-                .isEqualTo(m.get("segments").asInt() / 3);
+        assertThat(m.get("segment").get("labels")).hasSize(28);
         assertThat(m.get("baseline").get("frame").get("macro_f1").asDouble()).isBetween(0.0, 1.0);
         for (String png : List.of("precision_recall_frames.png", "precision_recall_segments.png", "label_counts.png",
                 "confusion_curvature.png", "confusion_median_type.png", "confusion_number_of_lanes.png")) {
@@ -79,12 +83,14 @@ class EndToEndTest {
         CliRun v = CliRun.of("validate", survey.toString(), "--schema", run.resolve("labels.yaml").toString());
 
         assertThat(p.exitCode()).as(p.err()).isZero();
-        assertThat(Files.readAllLines(out.resolve("frame_predictions.csv"))).hasSize(49);
+        assertThat(Files.readAllLines(out.resolve("frame_predictions.csv"))).hasSize(41);
         List<String> codes = Files.readAllLines(out.resolve("segment_codes.csv"));
-        assertThat(codes).hasSize(13);
-        assertThat(codes.get(1)).startsWith("r0s0,road0,0,100,");
+        assertThat(codes).hasSize(5);
+        assertThat(codes.get(1).split(",")).hasSize(4 + 3 * 11);
+        assertThat(codes.get(1)).startsWith(Files.readAllLines(survey.resolve("segments.csv")).get(1)
+                .replaceAll("^(([^,]*,){4}).*", "$1"));
         assertThat(v.exitCode()).isZero();
-        assertThat(v.out()).contains("valid, 48 frames, 12 segments, 4 roads");
+        assertThat(v.out()).contains("valid, 40 frames, 4 segments, 4 roads");
     }
 
     @Test
@@ -100,6 +106,6 @@ class EndToEndTest {
         assertThat(refused.err().strip()).startsWith("error: " + other + ": --split test names roads of the run's own "
                 + "survey").endsWith("use --split all to evaluate another survey");
         assertThat(whole.exitCode()).as(whole.err()).isZero();
-        assertThat(whole.out()).contains("frames (48)").contains("segments (12)");
+        assertThat(whole.out()).contains("frames (40)").contains("segments (4)");
     }
 }
