@@ -29,8 +29,8 @@ public final class Charts {
     /**
      * The proof of concept's precision-recall scatter: one dot per output, recall on x, precision on y,
      * dot area proportional to the output's count of positive examples, every dot named (names of dots
-     * at the same place are stacked). Outputs with neither positives nor predictions have no point to
-     * draw; the title counts them and the report's tables list them.
+     * at the same place are stacked, upwards in the lower half). Outputs with neither positives nor
+     * predictions have no point to draw; the title counts them and the report's tables list them.
      */
     public static byte[] precisionRecall(List<LabelMetrics> labels, List<String> names, String title) {
         List<Integer> drawn = new ArrayList<>();
@@ -56,8 +56,9 @@ public final class Charts {
             y[k] = m.precision();
             size[k] = 4 + 60 * Math.sqrt((double) m.support() / max);
             int nth = stacked.merge(Math.round(x[k] * 50) + "," + Math.round(y[k] * 50), 1, Integer::sum) - 1;
+            double step = y[k] < 0.5 ? 0.025 : -0.025;
             chart.addAnnotation(new AnnotationText(names.get(drawn.get(k)) + " (" + m.support() + ")", x[k],
-                    y[k] + 0.015 - 0.025 * nth, false));
+                    y[k] + 0.015 + step * nth, false));
         }
         chart.addSeries("outputs", x, y, size);
         return png(chart);
