@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.roadcoder.app.run.Provenance;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -85,6 +88,15 @@ public final class FeaturizeCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("config.yaml"), ConfigLoader.toYaml(resolved));
         AtomicFiles.write(out.resolve("labels.yaml"), tmp -> Files.copy(schema.path(), tmp));
         AtomicFiles.write(out.resolve("network.zip"), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), false));
+        Map<String, List<String>> roads = new LinkedHashMap<>();
+        for (RoadSplit.Part part : RoadSplit.Part.values()) {
+            roads.put(part.name().toLowerCase(Locale.ROOT), split.roads(part));
+        }
+        // what a run folder records, so that a model searched on these features can be evaluated like a trained one
+        new Provenance(survey.toAbsolutePath().normalize().toString(), schema.path().toAbsolutePath().normalize()
+                .toString(), resolved.data().labels(), roads, m.weights(), built.used().toString(), built.note(),
+                Provenance.currentVersions(), List.of(spec.commandLine().getParseResult().originalArgs()), 0, 0, -1,
+                "featurized").save(out.resolve("provenance.json"));
         Featurizer featurizer = new Featurizer(net);
         long t0 = System.nanoTime();
         for (RoadSplit.Part part : RoadSplit.Part.values()) {

@@ -13,6 +13,7 @@ import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.SearchBundle;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
@@ -24,6 +25,7 @@ import org.roadcoder.model.featurize.FeatureStore;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.search.HeadSearch;
 import org.roadcoder.search.ResultsTable;
+import org.roadcoder.search.ScoreCharts;
 import org.roadcoder.search.SearchOptions;
 import org.roadcoder.search.SearchOutcome;
 import org.roadcoder.search.SearchSpace;
@@ -39,8 +41,10 @@ import picocli.CommandLine.Spec;
         description = {"Searches the classifier head's hidden size and drop rate (and optionally its learning rate) "
                 + "with Arbiter, every candidate fitted on the features 'featurize' saved and scored on the "
                 + "validation features.",
-                "Writes DIR/results.csv and DIR/results.html (best first), DIR/best-model.zip and DIR/ui-stats.dl4j "
-                        + "(one DL4J UI session per candidate: roadcoder ui DIR)."})
+                "Writes DIR/results.csv and DIR/results.html (best first), DIR/score_vs_hidden.png and "
+                        + "DIR/score_vs_dropout.png, DIR/best/ (the best candidate as a run folder that predict and "
+                        + "evaluate take, thresholds tuned on the validation features) and DIR/ui-stats.dl4j (one DL4J "
+                        + "UI session per candidate: roadcoder ui DIR)."})
 public final class SearchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FEATURES", description = "Folder written by featurize.")
@@ -79,7 +83,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        for (String f : List.of("config.yaml", "labels.yaml", "network.zip", "train", "validation")) {
+        for (String f : List.of("config.yaml", "labels.yaml", "network.zip", "provenance.json", "train", "validation")) {
             if (!Files.exists(features.resolve(f))) {
                 throw new DataException(features, "not a featurize folder: " + f + " is missing");
             }
@@ -119,12 +123,13 @@ public final class SearchCommand implements Callable<Integer> {
         }
         ResultsTable.writeCsv(outcome, out.resolve("results.csv"));
         ResultsTable.writeHtml(outcome, out.resolve("results.html"), "roadcoder head search");
+        ScoreCharts.write(outcome, out);
         if (outcome.bestNet() != null) {
-            AtomicFiles.write(out.resolve("best-model.zip"),
-                    tmp -> ModelSerializer.writeModel(outcome.bestNet(), tmp.toFile(), false));
-            stdout.printf(Locale.ROOT, "best: candidate %d, hidden %d, drop %.3f, lr %.2e, %s %.4f -> %s%n",
+            Path best = SearchBundle.write(outcome, features, layout, out.resolve("best"),
+                    spec.commandLine().getParseResult().originalArgs());
+            stdout.printf(Locale.ROOT, "best: candidate %d, hidden %d, drop %.3f, lr %.2e, %s %.4f -> %s (model: %s)%n",
                     outcome.best().index(), outcome.best().hidden(), outcome.best().dropRate(), outcome.best().lr(),
-                    outcome.scoreName(), outcome.best().score(), out.resolve("results.html"));
+                    outcome.scoreName(), outcome.best().score(), out.resolve("results.html"), best);
         } else {
             stdout.println("every candidate failed; see " + out.resolve("results.csv"));
         }

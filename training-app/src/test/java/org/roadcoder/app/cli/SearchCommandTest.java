@@ -32,8 +32,23 @@ class SearchCommandTest {
         assertThat(csv).hasSize(4);
         assertThat(csv.get(0)).startsWith("rank,candidate,hidden,drop_rate");
         assertThat(out.resolve("results.html")).content().contains("roadcoder head search");
-        assertThat(out.resolve("best-model.zip")).isRegularFile();
         assertThat(out.resolve("ui-stats.dl4j")).isRegularFile();
+        assertThat(out.resolve("score_vs_hidden.png")).isNotEmptyFile();
+        assertThat(out.resolve("score_vs_dropout.png")).isNotEmptyFile();
+        int bestHidden = Integer.parseInt(csv.get(1).split(",")[2]);
+        assertThat(out.resolve("best/config.yaml")).content().contains("hidden: " + bestHidden);
+        assertThat(out.resolve("best/provenance.json")).content().contains("head search: best of 3 candidates");
+
+        // the best candidate is a run folder that predict and evaluate take as they are
+        Path predictions = dir.resolve("predictions");
+        CliRun predict = CliRun.of("predict", out.resolve("best").toString(), survey.toString(), "--out",
+                predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(Files.readAllLines(predictions.resolve("frame_predictions.csv"))).hasSize(1 + 4 * 3 * 4);
+        CliRun evaluate = CliRun.of("evaluate", out.resolve("best").toString(), survey.toString(), "--out",
+                dir.resolve("eval").toString());
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(dir.resolve("eval/metrics.json")).isNotEmptyFile();
 
         CliRun bad = CliRun.of("search", survey.toString(), "--out", out.toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.DATA);
