@@ -1,15 +1,16 @@
-"""PyTorch side of roadcoder's speed benchmark (SpeedBenchmark launches it; it also runs alone).
+"""PyTorch side of roadcoder's speed benchmark; SpeedBenchmark launches it and drives it step by step.
 
-One case per run: the network of the project (a torchvision VGG's features, then
+One case per process: the network of the project (a torchvision VGG's features, then
 features -> 300 -> 300 -> 28 with ReLU and dropout 0.5), random inputs, Adam, sigmoid BCE.
-Prints one line  RESULT images_per_s=.. peak_mb=.. median_s=.. min_s=.. max_s=.. threads=..
+After the warm-up steps it prints READY, then reads commands from stdin:
+  step  runs one step and prints  STEP <seconds>
+  quit  prints  RESULT peak_mb=.. threads=.. version=..  and exits
 Exit code 3 and a line starting with TORCH_MISSING when torch/torchvision cannot be imported.
 
-  /usr/bin/python3 dl4j-model/src/test/python/speed_bench.py --model vgg11_bn --size 224 --batch 16 --train
+  echo -e "step\\nstep\\nquit" | /usr/bin/python3 dl4j-model/src/test/python/speed_bench.py --size 128 --train
 """
 import argparse
 import resource
-import statistics
 import sys
 import time
 
@@ -17,7 +18,7 @@ try:
     import torch
     import torchvision
 except ImportError as e:
-    print("TORCH_MISSING " + str(e))
+    print("TORCH_MISSING " + str(e), flush=True)
     sys.exit(3)
 
 
@@ -62,7 +63,6 @@ def main():
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--train", action="store_true")
     p.add_argument("--warmup", type=int, default=2)
-    p.add_argument("--iters", type=int, default=3)
     p.add_argument("--threads", type=int, default=2)
     a = p.parse_args()
     torch.set_num_threads(a.threads)
@@ -70,15 +70,17 @@ def main():
     step = step_function(network(a.model, a.size), a.batch, a.size, a.train)
     for _ in range(a.warmup):
         step()
-    times = []
-    for _ in range(a.iters):
-        t0 = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - t0)
-    median = statistics.median(times)
+    print("READY", flush=True)
+    for command in sys.stdin:
+        if command.strip() == "step":
+            t0 = time.perf_counter()
+            step()
+            print("STEP %.6f" % (time.perf_counter() - t0), flush=True)
+        elif command.strip() == "quit":
+            break
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print("RESULT images_per_s=%.4f peak_mb=%.0f median_s=%.4f min_s=%.4f max_s=%.4f threads=%d version=%s"
-          % (a.batch / median, peak_mb, median, min(times), max(times), torch.get_num_threads(), torch.__version__))
+    print("RESULT peak_mb=%.0f threads=%d version=%s" % (peak_mb, torch.get_num_threads(), torch.__version__),
+          flush=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 package org.roadcoder.model.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +17,9 @@ import org.roadcoder.model.runtime.Dl4jRuntime;
 
 /**
  * DL4J side of the speed benchmark: one case in its own JVM, so that its peak memory (VmHWM) is its
- * own. {@link SpeedBenchmark} launches it; it prints one {@code RESULT key=value ...} line.
+ * own. {@link SpeedBenchmark} launches it and drives it like the PyTorch side ({@code speed_bench.py}):
+ * after the warm-up it prints {@code READY}; each {@code step} on stdin runs one timed step and prints
+ * {@code STEP seconds}; anything else ends it with one {@code RESULT key=value ...} line.
  */
 public final class Dl4jSpeedRun {
 
@@ -37,24 +41,16 @@ public final class Dl4jSpeedRun {
         for (int i = 0; i < settings.warmupFor(c); i++) {
             step.run();
         }
-        double[] seconds = new double[settings.iterationsFor(c)];
-        for (int i = 0; i < seconds.length; i++) {
+        System.out.println("READY");
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = commands.readLine(); "step".equals(command); command = commands.readLine()) {
             long t0 = System.nanoTime();
             step.run();
-            seconds[i] = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "STEP %.6f%n", (System.nanoTime() - t0) / 1e9);
+            System.out.flush();
         }
-        double median = median(seconds);
-        System.out.printf(Locale.ROOT, "RESULT images_per_s=%.4f peak_mb=%.0f median_s=%.4f min_s=%.4f max_s=%.4f "
-                        + "threads=%d helpers=%s%n", batch / median, peakMegabytes(), median,
-                Arrays.stream(seconds).min().orElseThrow(), Arrays.stream(seconds).max().orElseThrow(),
+        System.out.printf(Locale.ROOT, "RESULT peak_mb=%.0f threads=%d helpers=%s%n", peakMegabytes(),
                 Nd4j.getEnvironment().maxThreads(), SpeedNetwork.helperOf(net));
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /** This process's peak resident memory (Linux VmHWM), in MB; NaN where /proc is missing. */

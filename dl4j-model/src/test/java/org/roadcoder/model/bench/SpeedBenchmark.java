@@ -9,9 +9,9 @@ import java.util.Locale;
 
 /**
  * Issue 4's speed benchmark: images/s of DL4J and of PyTorch (2 threads) on the same networks, in one
- * run, as ratios. Each case runs in a fresh child JVM (its peak memory is its own) followed or preceded
- * by the same case in PyTorch; the order alternates between repeats so that a drift in the machine's
- * load does not always hit the same side. The 1-minute load average is printed beside every case.
+ * run, as ratios. Each case runs in a fresh child JVM (its peak memory is its own) beside a PyTorch
+ * process, their timed steps interleaved ({@link InterleavedCase}) because the machine is shared; the
+ * load averages are printed beside every case. Images/s come from the median step time.
  *
  * <pre>mvn -B -q -pl dl4j-model test-compile exec:exec@speed-bench [-Dbench.args="--repeats 2 ..."]</pre>
  *
@@ -33,17 +33,7 @@ public final class SpeedBenchmark {
         List<SpeedRow> rows = new ArrayList<>();
         for (int r = 0; r < s.repeats(); r++) {
             for (SpeedCase c : s.cases()) {
-                String loadBefore = loadAverage();
-                ChildResult dl4j;
-                ChildResult torch;
-                if (r % 2 == 0) {
-                    dl4j = ChildRun.dl4j(c, s);
-                    torch = s.torch() ? ChildRun.torch(c, s) : ChildResult.failed("off");
-                } else {
-                    torch = s.torch() ? ChildRun.torch(c, s) : ChildResult.failed("off");
-                    dl4j = ChildRun.dl4j(c, s);
-                }
-                SpeedRow row = new SpeedRow(c, s.batchFor(c), dl4j, torch, loadBefore + " -> " + loadAverage());
+                SpeedRow row = InterleavedCase.run(c, s);
                 rows.add(row);
                 System.out.println(row.markdown());
             }

@@ -11,9 +11,9 @@ import org.roadcoder.model.backbone.Backbone;
  */
 enum SpeedCase {
 
-    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, true, 16, 2, 3),
-    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, true, 16, 2, 5),
-    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, false, 8, 2, 5);
+    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, true, 16, 2, 4),
+    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, true, 16, 2, 6),
+    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, false, 8, 2, 6);
 
     private final String id;
     private final Backbone backbone;
@@ -66,7 +66,7 @@ enum SpeedCase {
         return warmup;
     }
 
-    /** Timed steps; few, so that each case stays within a couple of minutes on 2 cores. */
+    /** Timed steps per side, an even number (ABBA order); few, so a case stays within ~2 minutes on 2 cores. */
     int iterations() {
         return iterations;
     }
