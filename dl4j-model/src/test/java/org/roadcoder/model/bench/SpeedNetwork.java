@@ -18,6 +18,10 @@ final class SpeedNetwork {
 
     static ComputationGraph build(SpeedCase c, SpeedSettings s, OutputLayout layout) {
         BackboneOptions options = BackboneOptions.square(c.size()).withFormat(s.format());
+        if (!s.zooGraph()) {
+            // just below 1 rounds every channel count to the published one, but builds our layer list
+            options = options.withWidthMultiplier(Math.nextDown(1.0));
+        }
         ComputationGraph net = TransferHead.attach(c.backbone().build(options), layout, LossKind.BCE.create(layout),
                 HeadOptions.defaults());
         net.getConfiguration().setTrainingWorkspaceMode(s.workspace());

@@ -15,7 +15,7 @@ record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeco
         ChildResult torch, String load) {
 
     static final String HEADER = "| case | batch | DL4J img/s | PyTorch img/s | DL4J/PyTorch (pairs min-max) "
-            + "| DL4J peak MB | PyTorch peak MB | DL4J step s (min-max) | DL4J conv helper | load 1/5/15 before -> after |\n"
+            + "| DL4J peak MB | PyTorch peak MB | DL4J step s (min-max) | DL4J conv helper, threads | load 1/5/15 before -> after |\n"
             + "|---|---|---|---|---|---|---|---|---|---|";
 
     double dl4jImagesPerSecond() {
@@ -43,7 +43,7 @@ record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeco
                         : f("%.2fx", ratio()) + f(" (%.2f-", min(pairs)) + f("%.2f)", max(pairs)),
                 f("%.0f", dl4j.number("peak_mb")), f("%.0f", torch.number("peak_mb")),
                 f("%.2f", median(dl4jSeconds)) + f(" (%.2f-", min(dl4jSeconds)) + f("%.2f)", max(dl4jSeconds)),
-                dl4j.ok() ? dl4j.text("helpers") : "-", load + " |");
+                dl4j.ok() ? dl4j.text("helpers") + ", " + dl4j.text("threads") : "-", load + " |");
     }
 
     /** One number, or "-" where a side failed. */

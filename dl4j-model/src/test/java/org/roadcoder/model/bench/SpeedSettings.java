@@ -23,13 +23,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param iterations timed steps; 0 = each case's own
  * @param torch      whether to run the PyTorch side
  * @param python     the Python that has torch (Debian's, not the one on PATH)
+ * @param zooGraph   full-width VGG16 as the DL4J zoo's graph (NCHW only) or, off, from roadcoder's layer list
  */
 record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode workspace, boolean helpers, int batch,
-        DataType dtype, int repeats, int warmup, int iterations, boolean torch, String python) {
+        DataType dtype, int repeats, int warmup, int iterations, boolean torch, String python, boolean zooGraph) {
 
     static final String USAGE = "[--case id,id] [--format nchw|nhwc] [--workspace enabled|none] [--helpers on|off] "
             + "[--batch N] [--dtype float|half|bfloat16|double] [--repeats N] [--warmup N] [--iterations N] "
-            + "[--torch on|off] [--python PATH]";
+            + "[--torch on|off] [--python PATH] [--zoo-graph on|off]";
 
     SpeedSettings {
         cases = List.copyOf(cases);
@@ -47,7 +48,7 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
 
     static SpeedSettings defaults() {
         return new SpeedSettings(List.of(SpeedCase.values()), CNN2DFormat.NCHW, WorkspaceMode.ENABLED, true, 0,
-                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3");
+                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3", true);
     }
 
     int batchFor(SpeedCase c) {
@@ -82,6 +83,8 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
                 case "--iterations" -> s.withNumbers(s.batch, s.repeats, s.warmup, Integer.parseInt(v));
                 case "--torch" -> s.withTorch(onOff(name, v), s.python);
                 case "--python" -> s.withTorch(s.torch, args[i]);
+                case "--zoo-graph" -> new SpeedSettings(s.cases, s.format, s.workspace, s.helpers, s.batch, s.dtype,
+                        s.repeats, s.warmup, s.iterations, s.torch, s.python, onOff(name, v));
                 default -> throw new IllegalArgumentException("unknown option " + name + "; usage: " + USAGE);
             };
         }
@@ -93,7 +96,7 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
         List<String> a = new ArrayList<>(List.of("--case", c.id(), "--format", format.name(), "--workspace",
                 workspace.name(), "--helpers", helpers ? "on" : "off", "--batch", String.valueOf(batch), "--dtype",
                 dtype.name(), "--warmup", String.valueOf(warmup), "--iterations", String.valueOf(iterations)));
-        a.addAll(List.of("--torch", torch ? "on" : "off", "--python", python));
+        a.addAll(List.of("--torch", torch ? "on" : "off", "--python", python, "--zoo-graph", zooGraph ? "on" : "off"));
         return a;
     }
 
@@ -107,36 +110,42 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
 
     SpeedSettings with(List<SpeedCase> newCases) {
         return new SpeedSettings(newCases, format, workspace, helpers, batch, dtype, repeats, warmup, iterations,
-                torch, python);
+                torch, python, zooGraph);
     }
 
     SpeedSettings withFormat(CNN2DFormat f) {
-        return new SpeedSettings(cases, f, workspace, helpers, batch, dtype, repeats, warmup, iterations, torch, python);
+        return new SpeedSettings(cases, f, workspace, helpers, batch, dtype, repeats, warmup, iterations,
+                torch, python, zooGraph);
     }
 
     SpeedSettings withWorkspace(WorkspaceMode w) {
-        return new SpeedSettings(cases, format, w, helpers, batch, dtype, repeats, warmup, iterations, torch, python);
+        return new SpeedSettings(cases, format, w, helpers, batch, dtype, repeats, warmup, iterations,
+                torch, python, zooGraph);
     }
 
     SpeedSettings withHelpers(boolean h) {
-        return new SpeedSettings(cases, format, workspace, h, batch, dtype, repeats, warmup, iterations, torch, python);
+        return new SpeedSettings(cases, format, workspace, h, batch, dtype, repeats, warmup, iterations,
+                torch, python, zooGraph);
     }
 
     SpeedSettings withDtype(DataType d) {
-        return new SpeedSettings(cases, format, workspace, helpers, batch, d, repeats, warmup, iterations, torch, python);
+        return new SpeedSettings(cases, format, workspace, helpers, batch, d, repeats, warmup, iterations,
+                torch, python, zooGraph);
     }
 
     SpeedSettings withNumbers(int b, int r, int w, int n) {
-        return new SpeedSettings(cases, format, workspace, helpers, b, dtype, r, w, n, torch, python);
+        return new SpeedSettings(cases, format, workspace, helpers, b, dtype, r, w, n, torch, python, zooGraph);
     }
 
     SpeedSettings withTorch(boolean t, String py) {
-        return new SpeedSettings(cases, format, workspace, helpers, batch, dtype, repeats, warmup, iterations, t, py);
+        return new SpeedSettings(cases, format, workspace, helpers, batch, dtype, repeats, warmup, iterations,
+                t, py, zooGraph);
     }
 
     /** One line for the report header. */
     String describe() {
-        return String.format(Locale.ROOT, "format %s, workspace %s, helpers %s, batch %s, dtype %s, repeats %d",
-                format, workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case", dtype, repeats);
+        return String.format(Locale.ROOT, "format %s, workspace %s, helpers %s, batch %s, dtype %s, repeats %d, "
+                + "full-width vgg16 from %s", format, workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case",
+                dtype, repeats, zooGraph && format == CNN2DFormat.NCHW ? "the zoo's graph" : "our layer list");
     }
 }
