@@ -3,6 +3,7 @@ package org.roadcoder.model.backbone;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -15,7 +16,7 @@ import org.deeplearning4j.zoo.ZooModel;
  * <p>{@code vgg11-bn} is the proof of concept's network, built here with named layers. {@code vgg16}
  * and {@code vgg19} at full width are the DL4J zoo's own graphs (layers named "0", "1", ..., the zoo's
  * ImageNet classifier included), so that the zoo's pretrained weights fit them; narrower variants are
- * built from the same layer list with roadcoder's layer names.
+ * built from the same layer list with roadcoder's layer names, and so are NHWC variants.
  */
 public enum Backbone {
 
@@ -47,7 +48,7 @@ public enum Backbone {
 
     /** Builds and initialises the network (random weights). */
     public BackboneGraph build(BackboneOptions options) {
-        if (this == VGG11_BN || options.widthMultiplier() != 1.0) {
+        if (this == VGG11_BN || options.widthMultiplier() != 1.0 || options.format() != CNN2DFormat.NCHW) {
             return VggLayers.build(layers, batchNorm, options);
         }
         ZooModel<?> zoo = zooModel(options);
@@ -69,6 +70,9 @@ public enum Backbone {
         if (options.widthMultiplier() != 1.0) {
             throw new IllegalArgumentException("ImageNet weights need the full-width network, not width x"
                     + options.widthMultiplier());
+        }
+        if (options.format() != CNN2DFormat.NCHW) {
+            throw new IllegalArgumentException("ImageNet weights need the zoo's NCHW graph, not " + options.format());
         }
         ComputationGraph pretrained = ZooWeights.load(zooModel(options), org.deeplearning4j.zoo.PretrainedType.IMAGENET,
                 source);

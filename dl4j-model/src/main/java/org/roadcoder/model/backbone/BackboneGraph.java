@@ -5,7 +5,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -35,6 +38,13 @@ public record BackboneGraph(ComputationGraph graph, String input, String feature
     /** The flattened feature size the classifier's first layer takes: channels x height x width. */
     public long featureSize() {
         return (long) featureChannels * featureHeight * featureWidth;
+    }
+
+    /** The layout of the features: that of the last pooling (NCHW unless the backbone was built NHWC). */
+    public CNN2DFormat format() {
+        return graph.getConfiguration().getVertices().get(features) instanceof LayerVertex v
+                && v.getLayerConf().getLayer() instanceof SubsamplingLayer pool ? pool.getCnn2dDataFormat()
+                : CNN2DFormat.NCHW;
     }
 
     /** The vertices the features are computed from, {@code features} and the input included. */

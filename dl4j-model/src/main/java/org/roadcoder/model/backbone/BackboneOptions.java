@@ -1,5 +1,7 @@
 package org.roadcoder.model.backbone;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+
 /**
  * How to build a backbone.
  *
@@ -8,8 +10,11 @@ package org.roadcoder.model.backbone;
  * @param widthMultiplier scales every layer's channel count (at least 1 channel), in (0, 1]; 1 is
  *                        the published network, 1/16 a tiny variant for tests and CPU demos
  * @param seed            weight-initialisation seed
+ * @param format          activation layout of the convolutional part: NCHW (DL4J's default, and the
+ *                        layout of the zoo graphs and of imported weights) or NHWC (our layer list only);
+ *                        docs/benchmarks.md measures what each costs
  */
-public record BackboneOptions(int height, int width, double widthMultiplier, long seed) {
+public record BackboneOptions(int height, int width, double widthMultiplier, long seed, CNN2DFormat format) {
 
     public static final int DEFAULT_SIZE = 224;
     public static final long DEFAULT_SEED = 42;
@@ -22,6 +27,14 @@ public record BackboneOptions(int height, int width, double widthMultiplier, lon
         if (!(widthMultiplier > 0 && widthMultiplier <= 1)) {
             throw new IllegalArgumentException("width multiplier must be in (0, 1], got " + widthMultiplier);
         }
+        if (format == null) {
+            throw new IllegalArgumentException("format must be NCHW or NHWC, got null");
+        }
+    }
+
+    /** NCHW, DL4J's default layout. */
+    public BackboneOptions(int height, int width, double widthMultiplier, long seed) {
+        this(height, width, widthMultiplier, seed, CNN2DFormat.NCHW);
     }
 
     /** The published network at 224x224. */
@@ -35,11 +48,15 @@ public record BackboneOptions(int height, int width, double widthMultiplier, lon
     }
 
     public BackboneOptions withWidthMultiplier(double multiplier) {
-        return new BackboneOptions(height, width, multiplier, seed);
+        return new BackboneOptions(height, width, multiplier, seed, format);
     }
 
     public BackboneOptions withSeed(long newSeed) {
-        return new BackboneOptions(height, width, widthMultiplier, newSeed);
+        return new BackboneOptions(height, width, widthMultiplier, newSeed, format);
+    }
+
+    public BackboneOptions withFormat(CNN2DFormat newFormat) {
+        return new BackboneOptions(height, width, widthMultiplier, seed, newFormat);
     }
 
     /** A layer's channel count after the width multiplier; never below 1. */

@@ -42,7 +42,7 @@ final class VggLayers {
     static BackboneGraph build(List<Integer> layers, boolean batchNorm, BackboneOptions options) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(options.seed())
                 .weightInit(WeightInit.RELU).updater(new Nesterovs(1e-3, 0.9)).graphBuilder().addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(options.height(), options.width(), 3));
+                .setInputTypes(InputType.convolutional(options.height(), options.width(), 3, options.format()));
         String previous = INPUT;
         int stage = 1;
         int conv = 1;
@@ -51,7 +51,7 @@ final class VggLayers {
             if (entry == M) {
                 String pool = "pool" + stage;
                 g.addLayer(pool, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
-                        .stride(2, 2).build(), previous);
+                        .stride(2, 2).dataFormat(options.format()).build(), previous);
                 previous = pool;
                 stage++;
                 conv = 1;
@@ -60,11 +60,12 @@ final class VggLayers {
             String suffix = stage + "_" + conv++;
             channels = options.channels(entry);
             g.addLayer("conv" + suffix, new ConvolutionLayer.Builder(3, 3).stride(1, 1).padding(1, 1)
-                    .convolutionMode(ConvolutionMode.Truncate).nOut(channels)
+                    .convolutionMode(ConvolutionMode.Truncate).dataFormat(options.format()).nOut(channels)
                     .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build(), previous);
             previous = "conv" + suffix;
             if (batchNorm) {
-                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).useLogStd(false).build(), previous)
+                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).useLogStd(false)
+                                .dataFormat(options.format()).build(), previous)
                         .addLayer("relu" + suffix, new ActivationLayer.Builder().activation(Activation.RELU).build(),
                                 "bn" + suffix);
                 previous = "relu" + suffix;

@@ -51,7 +51,7 @@ public final class TransferHead {
         g.addLayer(FC1, new DenseLayer.Builder().nIn(backbone.featureSize()).nOut(options.hidden())
                                 .activation(Activation.RELU).weightInit(WeightInit.RELU).updater(classifierUpdater).build(),
                         new CnnToFeedForwardPreProcessor(backbone.featureHeight(), backbone.featureWidth(),
-                                backbone.featureChannels()), backbone.features())
+                                backbone.featureChannels(), backbone.format()), backbone.features())
                 .addLayer(FC2, fc2.activation(Activation.RELU).weightInit(WeightInit.RELU).updater(classifierUpdater)
                         .build(), FC1)
                 .addLayer(OUTPUT, out.activation(new GroupedActivation(layout)).weightInit(WeightInit.XAVIER)

@@ -1,0 +1,67 @@
+package org.roadcoder.model.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** The benchmark's argument handling; nothing here is timed. */
+class SpeedSettingsTest {
+
+    @Test
+    void defaultsAreTheIssuesThreeCasesAsConfigured() {
+        SpeedSettings s = SpeedSettings.parse();
+        assertThat(s.cases()).containsExactly(SpeedCase.values());
+        assertThat(s.batchFor(SpeedCase.TRAIN_VGG11_BN_224)).isEqualTo(16);
+        assertThat(s.batchFor(SpeedCase.INFER_VGG16_224)).isEqualTo(8);
+        assertThat(s.helpers()).isTrue();
+        assertThat(s.format()).isEqualTo(CNN2DFormat.NCHW);
+    }
+
+    @Test
+    void optionsParseAndTravelToTheChildUnchanged() {
+        SpeedSettings s = SpeedSettings.parse("--case", "train-vgg11bn-128", "--format", "nhwc", "--workspace", "none",
+                "--helpers", "off", "--batch", "32", "--dtype", "half", "--warmup", "0", "--iterations", "4",
+                "--torch", "off", "--zoo-graph", "off");
+        assertThat(s.cases()).containsExactly(SpeedCase.TRAIN_VGG11_BN_128);
+        assertThat(s.batchFor(SpeedCase.INFER_VGG16_224)).isEqualTo(32);
+        assertThat(s.warmupFor(SpeedCase.TRAIN_VGG11_BN_128)).isZero();
+        SpeedSettings child = SpeedSettings.parse(s.toArgs(SpeedCase.TRAIN_VGG11_BN_128).toArray(String[]::new));
+        assertThat(child).isEqualTo(s);
+        assertThat(child.workspace()).isEqualTo(WorkspaceMode.NONE);
+        assertThat(child.dtype()).isEqualTo(DataType.HALF);
+        assertThat(child.zooGraph()).isFalse();
+    }
+
+    @Test
+    void mavenPassesTheOptionsAsOneArgument() {
+        assertThat(SpeedBenchmark.words(new String[] {" --batch  8 --repeats 2 "})).containsExactly("--batch", "8",
+                "--repeats", "2");
+        assertThat(SpeedBenchmark.words(new String[] {""})).isEmpty();
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> SpeedSettings.parse("--case", "train-resnet")).hasMessageContaining("train-resnet");
+        assertThatThrownBy(() -> SpeedSettings.parse("--helpers", "maybe")).hasMessageContaining("maybe");
+        assertThatThrownBy(() -> SpeedSettings.parse("--dtype", "int")).hasMessageContaining("INT");
+        assertThatThrownBy(() -> SpeedSettings.parse("--batch")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void childResultLineIsParsedAndFailuresQuoteTheException() {
+        ChildResult ok = ChildResult.parse(List.of("log", "RESULT images_per_s=2.5 peak_mb=3450 helpers=MKLDNNConvHelper"),
+                0);
+        assertThat(ok.number("images_per_s")).isEqualTo(2.5);
+        assertThat(ok.text("helpers")).isEqualTo("MKLDNNConvHelper");
+        ChildResult failed = ChildResult.parse(List.of("Exception in thread \"main\" java.lang.IllegalStateException: x",
+                "\tat a.b(C.java:1)"), 1);
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.failure()).contains("IllegalStateException").contains("exit 1");
+        assertThat(failed.number("images_per_s")).isNaN();
+    }
+}

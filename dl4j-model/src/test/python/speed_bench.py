@@ -1,0 +1,87 @@
+"""PyTorch side of roadcoder's speed benchmark; SpeedBenchmark launches it and drives it step by step.
+
+One case per process: the network of the project (a torchvision VGG's features, then
+features -> 300 -> 300 -> 28 with ReLU and dropout 0.5), random inputs, Adam, sigmoid BCE.
+After the warm-up steps it prints READY, then reads commands from stdin:
+  step  runs one step and prints  STEP <seconds>
+  quit  prints  RESULT peak_mb=.. threads=.. version=..  and exits
+Exit code 3 and a line starting with TORCH_MISSING when torch/torchvision cannot be imported.
+
+  echo -e "step\\nstep\\nquit" | /usr/bin/python3 dl4j-model/src/test/python/speed_bench.py --size 128 --train
+"""
+import argparse
+import resource
+import sys
+import time
+
+try:
+    import torch
+    import torchvision
+except ImportError as e:
+    print("TORCH_MISSING " + str(e), flush=True)
+    sys.exit(3)
+
+
+def network(model, size, outputs=28, hidden=300):
+    net = getattr(torchvision.models, model)(weights=None)
+    net.avgpool = torch.nn.Identity()  # DL4J flattens pool5 directly; keeps 128 px at 512*4*4
+    features = 512 * (size // 32) ** 2
+    net.classifier = torch.nn.Sequential(
+        torch.nn.Linear(features, hidden), torch.nn.ReLU(True), torch.nn.Dropout(0.5),
+        torch.nn.Linear(hidden, hidden), torch.nn.ReLU(True), torch.nn.Dropout(0.5),
+        torch.nn.Linear(hidden, outputs))
+    return net
+
+
+def step_function(net, batch, size, train):
+    x = torch.rand(batch, 3, size, size)
+    if not train:
+        net.eval()
+
+        def infer():
+            with torch.no_grad():
+                net(x)
+        return infer
+    net.train()
+    y = (torch.rand(batch, 28) > 0.5).float()
+    optimizer = torch.optim.Adam([
+        {"params": net.features.parameters(), "lr": 1e-4},
+        {"params": net.classifier.parameters(), "lr": 1e-3}])
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+
+    def train_step():
+        optimizer.zero_grad()
+        loss_fn(net(x), y).backward()
+        optimizer.step()
+    return train_step
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--model", default="vgg11_bn")
+    p.add_argument("--size", type=int, default=224)
+    p.add_argument("--batch", type=int, default=16)
+    p.add_argument("--train", action="store_true")
+    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--threads", type=int, default=2)
+    a = p.parse_args()
+    torch.set_num_threads(a.threads)
+    torch.manual_seed(7)
+    step = step_function(network(a.model, a.size), a.batch, a.size, a.train)
+    for _ in range(a.warmup):
+        step()
+    print("READY", flush=True)
+    for command in sys.stdin:
+        if command.strip() == "step":
+            t0 = time.perf_counter()
+            step()
+            print("STEP %.6f" % (time.perf_counter() - t0), flush=True)
+        elif command.strip() == "quit":
+            break
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print("RESULT peak_mb=%.0f threads=%d version=%s" % (peak_mb, torch.get_num_threads(), torch.__version__),
+          flush=True)
+
+
+if __name__ == "__main__":
+    main()
