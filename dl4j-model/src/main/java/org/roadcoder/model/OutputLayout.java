@@ -34,6 +34,17 @@ public record OutputLayout(List<Block> blocks) {
         public int end() {
             return offset + size;
         }
+
+        /** Index within this block of the largest value of {@code row} (a whole output row); the first on ties. */
+        public int argmax(double[] row) {
+            int best = 0;
+            for (int i = 1; i < size; i++) {
+                if (row[offset + i] > row[offset + best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
     }
 
     public OutputLayout {

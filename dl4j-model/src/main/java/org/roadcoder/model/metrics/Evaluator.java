@@ -39,8 +39,8 @@ public final class Evaluator {
             int[] truth = new int[p.length];
             int[] pred = new int[p.length];
             for (int r = 0; r < p.length; r++) {
-                truth[r] = flag ? (y[r][b.offset()] > 0.5 ? 1 : 0) : argmax(y[r], b);
-                pred[r] = flag ? (p[r][b.offset()] >= thresholds.of(b.name()) ? 1 : 0) : argmax(p[r], b);
+                truth[r] = flag ? (y[r][b.offset()] > 0.5 ? 1 : 0) : b.argmax(y[r]);
+                pred[r] = flag ? (p[r][b.offset()] >= thresholds.of(b.name()) ? 1 : 0) : b.argmax(p[r]);
             }
             int correct = 0;
             for (int r = 0; r < p.length; r++) {
@@ -85,16 +85,5 @@ public final class Evaluator {
             scores[r] = p[r][column];
         }
         return LabelMetrics.of(name, t, q, scores);
-    }
-
-    /** Index within the block of its largest value; the first one on ties. */
-    static int argmax(double[] row, OutputLayout.Block b) {
-        int best = 0;
-        for (int i = 1; i < b.size(); i++) {
-            if (row[b.offset() + i] > row[b.offset() + best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }
