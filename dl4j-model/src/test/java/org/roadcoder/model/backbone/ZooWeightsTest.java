@@ -167,7 +167,7 @@ class ZooWeightsTest {
 
         @Override
         public void setInputShape(int[][] shape) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this test zoo model has a fixed 32x32 input");
         }
     }
 }
