@@ -1,7 +1,6 @@
 package org.roadcoder.data.iterate;
 
 import java.util.List;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.roadcoder.data.survey.SurveyFrame;
 
 /** Makes frame iterators, with asynchronous prefetch when the options ask for it. */
@@ -13,9 +12,9 @@ public final class FrameIterators {
     /**
      * An iterator over {@code frames}; with {@code options.prefetch() > 0} batches are prepared on a
      * background thread ({@link PrefetchIterator}) while the caller trains on the current one, and
-     * each batch is valid until the next call to {@code next()}.
+     * each batch is valid until the next call to {@code next()}. Close it when done: it owns threads.
      */
-    public static DataSetIterator create(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options) {
+    public static FrameIterator create(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options) {
         SurveyFrameIterator base = new SurveyFrameIterator(frames, labelNames, options);
         return options.prefetch() > 0 ? new PrefetchIterator(base, options.prefetch()) : base;
     }

@@ -23,7 +23,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * <p>Like ND4J's asynchronous iterators, a batch is valid until the next call to {@link #next()}:
  * its native memory is released then, so memory stays flat however long the survey.
  */
-public final class PrefetchIterator implements DataSetIterator, AutoCloseable {
+public final class PrefetchIterator implements FrameIterator {
 
     private static final long serialVersionUID = 1L;
 

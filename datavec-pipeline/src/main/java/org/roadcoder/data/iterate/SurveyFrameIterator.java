@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.roadcoder.data.DataException;
@@ -25,7 +24,7 @@ import org.roadcoder.data.survey.SurveyFrame;
  * does not grow with the survey. Shuffling and augmentation draw from per-epoch, per-position
  * seeds, so the batches are the same for the same seed whatever the thread timing.
  */
-public final class SurveyFrameIterator implements DataSetIterator, AutoCloseable {
+public final class SurveyFrameIterator implements FrameIterator {
 
     private static final long serialVersionUID = 1L;
 

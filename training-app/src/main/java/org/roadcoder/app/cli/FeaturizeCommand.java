@@ -20,6 +20,7 @@ import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.train.NetworkFactory;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
+import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
@@ -105,8 +106,11 @@ public final class FeaturizeCommand implements Callable<Integer> {
                 continue;
             }
             String name = part.name().toLowerCase(Locale.ROOT);
-            FeatureStore store = featurizer.featurize(FrameIterators.create(frames, labels.outputNames(),
-                    TrainingJob.iteratorOptions(resolved).withPrefetch(0)), out.resolve(name));
+            FeatureStore store;
+            try (FrameIterator it = FrameIterators.create(frames, labels.outputNames(),
+                    TrainingJob.iteratorOptions(resolved).withPrefetch(0))) {
+                store = featurizer.featurize(it, out.resolve(name));
+            }
             stdout.printf("%s: %d frames of %d roads -> %d feature files in %s%n", name, store.examples(),
                     split.roads(part).size(), store.batches(), out.resolve(name));
         }

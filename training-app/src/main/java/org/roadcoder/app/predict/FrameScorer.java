@@ -5,7 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -38,7 +38,7 @@ public final class FrameScorer {
             IteratorOptions options, int maxBatches, BatchConsumer consumer) {
         IteratorOptions plain = new IteratorOptions(options.batchSize(), options.height(), options.width(),
                 options.preset(), null, false, options.seed(), options.prefetch(), options.workers());
-        DataSetIterator it = FrameIterators.create(frames, outputNames, plain);
+        FrameIterator it = FrameIterators.create(frames, outputNames, plain);
         int first = 0;
         int batches = 0;
         try {
@@ -50,13 +50,7 @@ public final class FrameScorer {
                 batches++;
             }
         } finally {
-            if (it instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception ignored) {
-                    // closing only stops decode threads
-                }
-            }
+            it.close();
         }
         return first;
     }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
@@ -63,7 +63,7 @@ public final class Trainer {
 
     private double trainEpoch(ComputationGraph net, List<SurveyFrame> train, int epoch) {
         Nd4j.getRandom().setSeed(options.seed() * 7_919L + epoch);
-        DataSetIterator it = FrameIterators.create(train, outputNames, options.forEpoch(epoch));
+        FrameIterator it = FrameIterators.create(train, outputNames, options.forEpoch(epoch));
         int size = train.size();
         int batches = (size + options.iterator().batchSize() - 1) / options.iterator().batchSize();
         if (options.maxBatches() > 0) {
@@ -87,7 +87,7 @@ public final class Trainer {
                 bar.update(done, sum / done);
             }
         } finally {
-            close(it);
+            it.close();
         }
         bar.finish();
         return sum / Math.max(1, done);
@@ -97,15 +97,5 @@ public final class Trainer {
         FrameScorer.Scores scores = FrameScorer.score(net, validation, outputNames, options.iterator(),
                 options.maxBatches());
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
-    }
-
-    private static void close(DataSetIterator it) {
-        if (it instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // only stops decode threads
-            }
-        }
     }
 }
