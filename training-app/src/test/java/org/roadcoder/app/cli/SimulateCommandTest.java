@@ -7,10 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadcoder.app.TestSurveys;
 
 class SimulateCommandTest {
 
-    private static final String SCHEMA = repoRoot().resolve("data/labels.yaml").toString();
+    private static final String SCHEMA = TestSurveys.repoRoot().resolve("data/labels.yaml").toString();
 
     @Test
     void writesASurveyThatValidatesAndPrintsSpeedAndCounts(@TempDir Path dir) throws IOException {
@@ -45,11 +46,4 @@ class SimulateCommandTest {
         assertThat(weight.err()).contains("group median_type has no category 'hedge'");
     }
 
-    private static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (!Files.exists(p.resolve("data/labels.yaml"))) {
-            p = p.getParent();
-        }
-        return p;
-    }
 }

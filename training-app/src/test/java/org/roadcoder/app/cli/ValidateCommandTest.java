@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.roadcoder.app.TestSurveys;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
-    private static final Path REPO = repoRoot();
+    private static final Path REPO = TestSurveys.repoRoot();
     private static final Path TINY = REPO.resolve("datavec-pipeline/src/test/resources/surveys/tiny");
     private static final String SCHEMA = REPO.resolve("data/labels.yaml").toString();
 
@@ -75,13 +76,6 @@ class ValidateCommandTest {
         assertThat(run.err()).contains("expected segments, truth or none, not 'coders'");
     }
 
-    static Path repoRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("data/labels.yaml"))) {
-            p = p.getParent();
-        }
-        return p;
-    }
 
     static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
