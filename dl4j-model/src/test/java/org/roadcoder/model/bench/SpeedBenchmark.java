@@ -33,9 +33,10 @@ public final class SpeedBenchmark {
         List<SpeedRow> rows = new ArrayList<>();
         for (int r = 0; r < s.repeats(); r++) {
             for (SpeedCase c : s.cases()) {
-                SpeedRow row = InterleavedCase.run(c, s);
-                rows.add(row);
-                System.out.println(row.markdown());
+                for (SpeedRow row : InterleavedCase.run(c, s)) {
+                    rows.add(row);
+                    System.out.println(row.markdown());
+                }
             }
         }
         System.out.println();

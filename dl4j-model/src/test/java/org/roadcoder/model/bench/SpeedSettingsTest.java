@@ -13,28 +13,45 @@ import org.nd4j.linalg.api.buffer.DataType;
 class SpeedSettingsTest {
 
     @Test
-    void defaultsAreTheIssuesThreeCasesAsConfigured() {
+    void defaultsAreTheIssuesCasesWithInferenceInBothLayouts() {
         SpeedSettings s = SpeedSettings.parse();
         assertThat(s.cases()).containsExactly(SpeedCase.values());
         assertThat(s.batchFor(SpeedCase.TRAIN_VGG11_BN_224)).isEqualTo(16);
         assertThat(s.batchFor(SpeedCase.INFER_VGG16_224)).isEqualTo(8);
+        assertThat(s.batchFor(SpeedCase.INFER_VGG16_STOCK_224)).isEqualTo(8);
         assertThat(s.helpers()).isTrue();
-        assertThat(s.format()).isEqualTo(CNN2DFormat.NCHW);
+        assertThat(s.call()).isEqualTo(SpeedSettings.Call.SINGLE);
+        assertThat(s.formatsFor(SpeedCase.TRAIN_VGG11_BN_128)).containsExactly(CNN2DFormat.NCHW);
+        assertThat(s.formatsFor(SpeedCase.INFER_VGG16_STOCK_224)).containsExactly(CNN2DFormat.NCHW, CNN2DFormat.NHWC);
+        assertThat(SpeedCase.INFER_VGG16_STOCK_224.stock()).isTrue();
+        assertThat(SpeedCase.INFER_VGG16_224.stock()).isFalse();
     }
 
     @Test
     void optionsParseAndTravelToTheChildUnchanged() {
         SpeedSettings s = SpeedSettings.parse("--case", "train-vgg11bn-128", "--format", "nhwc", "--workspace", "none",
                 "--helpers", "off", "--batch", "32", "--dtype", "half", "--warmup", "0", "--iterations", "4",
-                "--torch", "off", "--zoo-graph", "off");
+                "--torch", "off", "--zoo-graph", "off", "--call", "output");
         assertThat(s.cases()).containsExactly(SpeedCase.TRAIN_VGG11_BN_128);
         assertThat(s.batchFor(SpeedCase.INFER_VGG16_224)).isEqualTo(32);
         assertThat(s.warmupFor(SpeedCase.TRAIN_VGG11_BN_128)).isZero();
-        SpeedSettings child = SpeedSettings.parse(s.toArgs(SpeedCase.TRAIN_VGG11_BN_128).toArray(String[]::new));
+        SpeedSettings child = SpeedSettings.parse(s.toArgs(SpeedCase.TRAIN_VGG11_BN_128, CNN2DFormat.NHWC)
+                .toArray(String[]::new));
         assertThat(child).isEqualTo(s);
+        assertThat(child.format()).isEqualTo(CNN2DFormat.NHWC);
         assertThat(child.workspace()).isEqualTo(WorkspaceMode.NONE);
         assertThat(child.dtype()).isEqualTo(DataType.HALF);
         assertThat(child.zooGraph()).isFalse();
+        assertThat(child.call()).isEqualTo(SpeedSettings.Call.OUTPUT);
+    }
+
+    @Test
+    void eachLayoutGetsItsOwnChild() {
+        SpeedSettings s = SpeedSettings.parse("--case", "infer-vgg16-224", "--format", "nhwc,nchw");
+        assertThat(s.formatsFor(SpeedCase.INFER_VGG16_224)).containsExactly(CNN2DFormat.NHWC, CNN2DFormat.NCHW);
+        assertThat(SpeedSettings.parse(s.toArgs(SpeedCase.INFER_VGG16_224, CNN2DFormat.NCHW).toArray(String[]::new))
+                .format()).isEqualTo(CNN2DFormat.NCHW);
+        assertThatThrownBy(s::format).hasMessageContaining("one layout");
     }
 
     @Test
@@ -50,6 +67,7 @@ class SpeedSettingsTest {
         assertThatThrownBy(() -> SpeedSettings.parse("--helpers", "maybe")).hasMessageContaining("maybe");
         assertThatThrownBy(() -> SpeedSettings.parse("--dtype", "int")).hasMessageContaining("INT");
         assertThatThrownBy(() -> SpeedSettings.parse("--batch")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> SpeedSettings.parse("--format", "nchw,nwhc")).hasMessageContaining("NWHC");
     }
 
     @Test
