@@ -5,7 +5,7 @@ project's head (features -> hidden -> hidden -> 28 with ReLU and dropout 0.5, po
 does) or, with --head stock, torchvision's own 1000-class classifier untouched. Random inputs; training
 steps use Adam and sigmoid BCE, inference runs eval() under no_grad.
 After the warm-up steps it prints READY, then reads commands from stdin:
-  step  runs one step and prints  STEP <seconds>
+  step  runs one timed step (--passes passes) and prints  STEP <seconds>
   quit  prints  RESULT peak_mb=.. threads=.. version=..  and exits
 Exit code 3 and a line starting with TORCH_MISSING when torch/torchvision cannot be imported.
 
@@ -45,14 +45,15 @@ def network(model, size, head="roadcoder", width=1.0, outputs=28, hidden=300):
     return net
 
 
-def step_function(net, batch, size, train):
+def step_function(net, batch, size, train, passes=1):
     x = torch.rand(batch, 3, size, size)
     if not train:
         net.eval()
 
         def infer():
             with torch.no_grad():
-                net(x)
+                for _ in range(passes):
+                    net(x)
         return infer
     net.train()
     y = (torch.rand(batch, 28) > 0.5).float()
@@ -62,9 +63,10 @@ def step_function(net, batch, size, train):
     loss_fn = torch.nn.BCEWithLogitsLoss()
 
     def train_step():
-        optimizer.zero_grad()
-        loss_fn(net(x), y).backward()
-        optimizer.step()
+        for _ in range(passes):
+            optimizer.zero_grad()
+            loss_fn(net(x), y).backward()
+            optimizer.step()
     return train_step
 
 
@@ -79,10 +81,11 @@ def main():
     p.add_argument("--head", choices=["roadcoder", "stock"], default="roadcoder")
     p.add_argument("--width", type=float, default=1.0)
     p.add_argument("--hidden", type=int, default=300)
+    p.add_argument("--passes", type=int, default=1, help="forward passes (training steps) per timed step")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(7)
-    step = step_function(network(a.model, a.size, a.head, a.width, hidden=a.hidden), a.batch, a.size, a.train)
+    step = step_function(network(a.model, a.size, a.head, a.width, hidden=a.hidden), a.batch, a.size, a.train, a.passes)
     for _ in range(a.warmup):
         step()
     print("READY", flush=True)

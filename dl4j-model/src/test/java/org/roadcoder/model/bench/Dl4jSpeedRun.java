@@ -19,9 +19,10 @@ import org.roadcoder.model.runtime.Dl4jRuntime;
 /**
  * DL4J side of the speed benchmark: one case in one layout in its own JVM, so that its peak memory
  * (VmHWM) is its own. Inference steps take an NCHW batch, as prediction does, and an NHWC network
- * permutes it inside the timed step. {@link SpeedBenchmark} launches it and drives it like the PyTorch side ({@code speed_bench.py}):
- * after the warm-up it prints {@code READY}; each {@code step} on stdin runs one timed step and prints
- * {@code STEP seconds}; anything else ends it with one {@code RESULT key=value ...} line.
+ * permutes it inside the timed step. {@link SpeedBenchmark} launches it and drives it like the PyTorch
+ * side ({@code speed_bench.py}): after the warm-up it prints {@code READY}; each {@code step} on stdin
+ * runs one timed step ({@link SpeedCase#passes()} passes) and prints {@code STEP seconds}; anything
+ * else ends it with one {@code RESULT key=value ...} line.
  */
 public final class Dl4jSpeedRun {
 
@@ -49,14 +50,19 @@ public final class Dl4jSpeedRun {
             step = settings.call() == SpeedSettings.Call.SINGLE ? () -> net.output(x)
                     : () -> net.graph().output(net.toInput(x));
         }
+        Runnable timed = () -> {
+            for (int pass = 0; pass < c.passes(); pass++) {
+                step.run();
+            }
+        };
         for (int i = 0; i < settings.warmupFor(c); i++) {
-            step.run();
+            timed.run();
         }
         System.out.println("READY");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = commands.readLine(); "step".equals(command); command = commands.readLine()) {
             long t0 = System.nanoTime();
-            step.run();
+            timed.run();
             System.out.printf(Locale.ROOT, "STEP %.6f%n", (System.nanoTime() - t0) / 1e9);
             System.out.flush();
         }

@@ -9,18 +9,19 @@ import org.roadcoder.model.backbone.Backbone;
  * The networks issue 4 times, on DL4J and on PyTorch (torchvision's layer list): VGG11-BN training at
  * 224 and 128 px with roadcoder's 28-output head; VGG16 inference at 224 px with roadcoder's head and
  * stock (the zoo's / torchvision's 1000-class classifier, the network DESIGN.md's inference figures
- * are for); and inference with the demo network (VGG11-BN at 1/8 width, 64 px), what {@code predict}
- * runs on the sample survey. Inference cases run in NCHW and NHWC by default (DL4J side).
+ * are for); VGG11-BN inference at 224 px (batch norm in the layout question); and inference with the
+ * demo network (VGG11-BN at 1/8 width, 64 px, head 128), what {@code predict} runs on the sample survey. Inference cases run in NCHW and NHWC by default (DL4J side).
  *
  * @see SpeedBenchmark
  */
 enum SpeedCase {
 
-    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, 1.0, 300, true, 16, 2, 4),
-    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, 1.0, 300, true, 16, 2, 6),
-    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, 1.0, 300, false, 8, 2, 6),
-    INFER_VGG16_STOCK_224("infer-vgg16stock-224", Backbone.VGG16, "vgg16", 224, 1.0, 0, false, 8, 2, 6),
-    INFER_DEMO_64("infer-demo-64", Backbone.VGG11_BN, "vgg11_bn", 64, 0.125, 128, false, 16, 3, 20);
+    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, 1.0, 300, true, 16, 2, 4, 1),
+    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, 1.0, 300, true, 16, 2, 6, 1),
+    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, 1.0, 300, false, 8, 2, 6, 1),
+    INFER_VGG16_STOCK_224("infer-vgg16stock-224", Backbone.VGG16, "vgg16", 224, 1.0, 0, false, 8, 2, 6, 1),
+    INFER_VGG11_BN_224("infer-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, 1.0, 300, false, 8, 2, 6, 1),
+    INFER_DEMO_64("infer-demo-64", Backbone.VGG11_BN, "vgg11_bn", 64, 0.125, 128, false, 16, 2, 12, 20);
 
     private final String id;
     private final Backbone backbone;
@@ -32,9 +33,10 @@ enum SpeedCase {
     private final int batch;
     private final int warmup;
     private final int iterations;
+    private final int passes;
 
     SpeedCase(String id, Backbone backbone, String torchvisionName, int size, double width, int hidden,
-            boolean training, int batch, int warmup, int iterations) {
+            boolean training, int batch, int warmup, int iterations, int passes) {
         this.id = id;
         this.backbone = backbone;
         this.torchvisionName = torchvisionName;
@@ -45,6 +47,7 @@ enum SpeedCase {
         this.batch = batch;
         this.warmup = warmup;
         this.iterations = iterations;
+        this.passes = passes;
     }
 
     String id() {
@@ -94,6 +97,14 @@ enum SpeedCase {
     /** Timed steps per side, an even number (ABBA order); few, so a case stays within ~2 minutes on 2 cores. */
     int iterations() {
         return iterations;
+    }
+
+    /**
+     * Forward passes (or training steps) in one timed step: 1, except for the demo network, whose
+     * 20 ms passes would be lost in the scheduling noise of a shared machine one by one.
+     */
+    int passes() {
+        return passes;
     }
 
     /** The DL4J layouts timed unless {@code --format} says otherwise: both for inference, NCHW for training. */

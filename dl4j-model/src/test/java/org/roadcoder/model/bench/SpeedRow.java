@@ -20,11 +20,11 @@ record SpeedRow(SpeedCase c, CNN2DFormat format, int batch, double[] dl4jSeconds
             + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     double dl4jImagesPerSecond() {
-        return batch / median(dl4jSeconds);
+        return (double) batch * c.passes() / median(dl4jSeconds);
     }
 
     double torchImagesPerSecond() {
-        return batch / median(torchSeconds);
+        return (double) batch * c.passes() / median(torchSeconds);
     }
 
     double[] pairRatios() {

@@ -101,9 +101,10 @@ class NhwcConversionTest {
 
     @Test
     void denseRowsGoFromChwToHwcOrder() {
-        // C=2, H=1, W=3: CHW row c*3+w holds the value c*3+w; HWC order lists (w, c) pairs
-        INDArray chw = Nd4j.arange(6).castTo(DataType.FLOAT).reshape(6, 1);
-        assertThat(NhwcConversion.chwRowsToHwc(chw, 2, 1, 3).toFloatVector()).containsExactly(0, 3, 1, 4, 2, 5);
+        // C=2, H=1, W=3: CHW row c*3+w; HWC order lists (w, c) pairs
+        assertThat(NhwcConversion.hwcRowOrder(2, 1, 3)).containsExactly(0, 3, 1, 4, 2, 5);
+        // C=2, H=2, W=1: CHW row c*2+h; HWC order lists (h, c) pairs
+        assertThat(NhwcConversion.hwcRowOrder(2, 2, 1)).containsExactly(0, 2, 1, 3);
     }
 
     @Test
