@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.BackboneOptions;
+import org.roadcoder.model.layers.TunedLayers;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
@@ -24,6 +25,9 @@ final class SpeedNetwork {
         }
         ComputationGraph net = TransferHead.attach(c.backbone().build(options), layout, LossKind.BCE.create(layout),
                 HeadOptions.defaults());
+        if (!s.tuned()) {
+            net = TunedLayers.stock(net);
+        }
         net.getConfiguration().setTrainingWorkspaceMode(s.workspace());
         net.getConfiguration().setInferenceWorkspaceMode(s.workspace());
         return s.dtype() == DataType.FLOAT ? net : net.convertDataType(s.dtype());

@@ -24,13 +24,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param torch      whether to run the PyTorch side
  * @param python     the Python that has torch (Debian's, not the one on PATH)
  * @param zooGraph   full-width VGG16 as the DL4J zoo's graph (NCHW only) or, off, from roadcoder's layer list
+ * @param tuned      roadcoder's tuned convolution, batch-norm and ReLU layers (the default) or DL4J's stock ones
  */
 record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode workspace, boolean helpers, int batch,
-        DataType dtype, int repeats, int warmup, int iterations, boolean torch, String python, boolean zooGraph) {
+        DataType dtype, int repeats, int warmup, int iterations, boolean torch, String python, boolean zooGraph,
+        boolean tuned) {
 
     static final String USAGE = "[--case id,id] [--format nchw|nhwc] [--workspace enabled|none] [--helpers on|off] "
             + "[--batch N] [--dtype float|half|bfloat16|double] [--repeats N] [--warmup N] [--iterations N] "
-            + "[--torch on|off] [--python PATH] [--zoo-graph on|off]";
+            + "[--torch on|off] [--python PATH] [--zoo-graph on|off] [--layers tuned|stock]";
 
     SpeedSettings {
         cases = List.copyOf(cases);
@@ -48,7 +50,7 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
 
     static SpeedSettings defaults() {
         return new SpeedSettings(List.of(SpeedCase.values()), CNN2DFormat.NCHW, WorkspaceMode.ENABLED, true, 0,
-                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3", true);
+                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3", true, true);
     }
 
     int batchFor(SpeedCase c) {
@@ -84,7 +86,13 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
                 case "--torch" -> s.withTorch(onOff(name, v), s.python);
                 case "--python" -> s.withTorch(s.torch, args[i]);
                 case "--zoo-graph" -> new SpeedSettings(s.cases, s.format, s.workspace, s.helpers, s.batch, s.dtype,
-                        s.repeats, s.warmup, s.iterations, s.torch, s.python, onOff(name, v));
+                        s.repeats, s.warmup, s.iterations, s.torch, s.python, onOff(name, v), s.tuned);
+                case "--layers" -> new SpeedSettings(s.cases, s.format, s.workspace, s.helpers, s.batch, s.dtype,
+                        s.repeats, s.warmup, s.iterations, s.torch, s.python, s.zooGraph, switch (v) {
+                            case "tuned" -> true;
+                            case "stock" -> false;
+                            default -> throw new IllegalArgumentException("--layers takes tuned or stock, got " + v);
+                        });
                 default -> throw new IllegalArgumentException("unknown option " + name + "; usage: " + USAGE);
             };
         }
@@ -96,7 +104,8 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
         List<String> a = new ArrayList<>(List.of("--case", c.id(), "--format", format.name(), "--workspace",
                 workspace.name(), "--helpers", helpers ? "on" : "off", "--batch", String.valueOf(batch), "--dtype",
                 dtype.name(), "--warmup", String.valueOf(warmup), "--iterations", String.valueOf(iterations)));
-        a.addAll(List.of("--torch", torch ? "on" : "off", "--python", python, "--zoo-graph", zooGraph ? "on" : "off"));
+        a.addAll(List.of("--torch", torch ? "on" : "off", "--python", python, "--zoo-graph", zooGraph ? "on" : "off",
+                "--layers", tuned ? "tuned" : "stock"));
         return a;
     }
 
@@ -110,42 +119,43 @@ record SpeedSettings(List<SpeedCase> cases, CNN2DFormat format, WorkspaceMode wo
 
     SpeedSettings with(List<SpeedCase> newCases) {
         return new SpeedSettings(newCases, format, workspace, helpers, batch, dtype, repeats, warmup, iterations,
-                torch, python, zooGraph);
+                torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withFormat(CNN2DFormat f) {
         return new SpeedSettings(cases, f, workspace, helpers, batch, dtype, repeats, warmup, iterations,
-                torch, python, zooGraph);
+                torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withWorkspace(WorkspaceMode w) {
         return new SpeedSettings(cases, format, w, helpers, batch, dtype, repeats, warmup, iterations,
-                torch, python, zooGraph);
+                torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withHelpers(boolean h) {
         return new SpeedSettings(cases, format, workspace, h, batch, dtype, repeats, warmup, iterations,
-                torch, python, zooGraph);
+                torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withDtype(DataType d) {
         return new SpeedSettings(cases, format, workspace, helpers, batch, d, repeats, warmup, iterations,
-                torch, python, zooGraph);
+                torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withNumbers(int b, int r, int w, int n) {
-        return new SpeedSettings(cases, format, workspace, helpers, b, dtype, r, w, n, torch, python, zooGraph);
+        return new SpeedSettings(cases, format, workspace, helpers, b, dtype, r, w, n, torch, python, zooGraph, tuned);
     }
 
     SpeedSettings withTorch(boolean t, String py) {
         return new SpeedSettings(cases, format, workspace, helpers, batch, dtype, repeats, warmup, iterations,
-                t, py, zooGraph);
+                t, py, zooGraph, tuned);
     }
 
     /** One line for the report header. */
     String describe() {
         return String.format(Locale.ROOT, "format %s, workspace %s, helpers %s, batch %s, dtype %s, repeats %d, "
-                + "full-width vgg16 from %s", format, workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case",
-                dtype, repeats, zooGraph && format == CNN2DFormat.NCHW ? "the zoo's graph" : "our layer list");
+                + "full-width vgg16 from %s, %s layers", format, workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case",
+                dtype, repeats, zooGraph && format == CNN2DFormat.NCHW ? "the zoo's graph" : "our layer list",
+                tuned ? "roadcoder's tuned" : "DL4J's stock");
     }
 }
