@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.ZooModel;
+import org.roadcoder.model.layers.TunedLayers;
 
 /**
  * The networks roadcoder transfers from, by their configuration names.
@@ -52,7 +53,7 @@ public enum Backbone {
             return VggLayers.build(layers, batchNorm, options);
         }
         ZooModel<?> zoo = zooModel(options);
-        ComputationGraph graph = (ComputationGraph) zoo.init();
+        ComputationGraph graph = TunedLayers.tune((ComputationGraph) zoo.init());
         String features = featuresOf(graph.getConfiguration());
         return new BackboneGraph(graph, graph.getConfiguration().getNetworkInputs().get(0), features,
                 featureChannels(), options.featureHeight(), options.featureWidth());

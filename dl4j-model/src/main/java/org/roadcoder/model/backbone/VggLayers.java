@@ -5,13 +5,15 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.roadcoder.model.layers.FastBatchNormalization;
+import org.roadcoder.model.layers.FastConvolutionLayer;
+import org.roadcoder.model.layers.InPlaceReluLayer;
 
 /**
  * The convolutional part of a VGG from its layer list, torchvision style: {@code 64, M, 128, M, ...}
@@ -59,15 +61,14 @@ final class VggLayers {
             }
             String suffix = stage + "_" + conv++;
             channels = options.channels(entry);
-            g.addLayer("conv" + suffix, new ConvolutionLayer.Builder(3, 3).stride(1, 1).padding(1, 1)
-                    .convolutionMode(ConvolutionMode.Truncate).dataFormat(options.format()).nOut(channels)
-                    .activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build(), previous);
+            g.addLayer("conv" + suffix, FastConvolutionLayer.of(new ConvolutionLayer.Builder(3, 3).stride(1, 1)
+                    .padding(1, 1).convolutionMode(ConvolutionMode.Truncate).dataFormat(options.format())
+                    .nOut(channels).activation(batchNorm ? Activation.IDENTITY : Activation.RELU).build()), previous);
             previous = "conv" + suffix;
             if (batchNorm) {
-                g.addLayer("bn" + suffix, new BatchNormalization.Builder().nOut(channels).useLogStd(false)
-                                .dataFormat(options.format()).build(), previous)
-                        .addLayer("relu" + suffix, new ActivationLayer.Builder().activation(Activation.RELU).build(),
-                                "bn" + suffix);
+                g.addLayer("bn" + suffix, FastBatchNormalization.of(new BatchNormalization.Builder().nOut(channels)
+                                .useLogStd(false).dataFormat(options.format()).build()), previous)
+                        .addLayer("relu" + suffix, new InPlaceReluLayer(), "bn" + suffix);
                 previous = "relu" + suffix;
             }
         }

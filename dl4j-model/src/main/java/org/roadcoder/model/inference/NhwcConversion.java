@@ -22,6 +22,7 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.factory.Nd4j;
+import org.roadcoder.model.layers.FastConvolutionLayer;
 
 /**
  * Rebuilds a trained NCHW VGG-style graph in NHWC with the same weights, for faster inference on CPU
@@ -37,7 +38,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       an NCHW reshape of flat input) is dropped: the converted graph takes {@code [batch, H, W, C]}.</li>
  * </ul>
  * Only the layer types of roadcoder's networks are converted (convolution, max/avg pooling, batch
- * norm, activation, dropout, dense, output, frozen wrappers of these); anything else is refused by name.
+ * norm, activation, dropout, dense, output, roadcoder's tuned variants and frozen wrappers of these);
+ * anything else is refused by name.
  */
 public final class NhwcConversion {
 
@@ -52,7 +54,8 @@ public final class NhwcConversion {
                 return "vertex " + e.getKey() + " is a " + e.getValue().getClass().getSimpleName() + ", not a layer";
             }
             Layer layer = unwrap(v.getLayerConf().getLayer());
-            if (!(isExactly(layer, ConvolutionLayer.class) || isExactly(layer, SubsamplingLayer.class)
+            if (!(isExactly(layer, ConvolutionLayer.class) || layer instanceof FastConvolutionLayer
+                    || isExactly(layer, SubsamplingLayer.class)
                     || layer instanceof BatchNormalization || layer instanceof ActivationLayer
                     || layer instanceof DropoutLayer || isExactly(layer, DenseLayer.class)
                     || isExactly(layer, OutputLayer.class))) {

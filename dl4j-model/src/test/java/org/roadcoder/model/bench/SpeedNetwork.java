@@ -8,13 +8,14 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.backbone.BackboneOptions;
 import org.roadcoder.model.inference.InferenceNet;
+import org.roadcoder.model.layers.TunedLayers;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
 
 /**
  * The network a case times: the project's backbone and head (or the zoo's stock classifier), with the
- * benchmark's DL4J settings applied. Inference in NHWC runs what prediction runs: the NCHW network
+ * benchmark's DL4J settings applied (roadcoder's tuned layers unless {@code --layers stock}). Inference in NHWC runs what prediction runs: the NCHW network
  * converted by {@link InferenceNet#nhwc}, fed NCHW batches that it permutes itself.
  */
 final class SpeedNetwork {
@@ -51,7 +52,8 @@ final class SpeedNetwork {
                 .withHidden(c.hidden()));
     }
 
-    private static ComputationGraph withSettings(ComputationGraph net, SpeedSettings s) {
+    private static ComputationGraph withSettings(ComputationGraph tuned, SpeedSettings s) {
+        ComputationGraph net = s.tuned() ? tuned : TunedLayers.stock(tuned);
         net.getConfiguration().setTrainingWorkspaceMode(s.workspace());
         net.getConfiguration().setInferenceWorkspaceMode(s.workspace());
         return s.dtype() == DataType.FLOAT ? net : net.convertDataType(s.dtype());

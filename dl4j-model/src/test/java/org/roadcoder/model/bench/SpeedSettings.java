@@ -28,17 +28,19 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param zooGraph   full-width VGG16 as the DL4J zoo's graph or, off, from roadcoder's layer list
  * @param call       how an inference step calls the graph: {@code outputSingle(false, x)} (what
  *                   prediction does) or {@code output(x)[0]}
+ * @param tuned      roadcoder's tuned convolution, batch-norm and ReLU layers (the default) or DL4J's stock ones
  */
 record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, WorkspaceMode workspace, boolean helpers,
         int batch, DataType dtype, int repeats, int warmup, int iterations, boolean torch, String python,
-        boolean zooGraph, Call call) {
+        boolean zooGraph, Call call, boolean tuned) {
 
     /** The inference call timed. */
     enum Call { SINGLE, OUTPUT }
 
     static final String USAGE = "[--case id,id] [--format nchw|nhwc|nchw,nhwc] [--workspace enabled|none] "
             + "[--helpers on|off] [--batch N] [--dtype float|half|bfloat16|double] [--repeats N] [--warmup N] "
-            + "[--iterations N] [--torch on|off] [--python PATH] [--zoo-graph on|off] [--call single|output]";
+            + "[--iterations N] [--torch on|off] [--python PATH] [--zoo-graph on|off] [--call single|output] "
+            + "[--layers tuned|stock]";
 
     SpeedSettings {
         cases = List.copyOf(cases);
@@ -57,7 +59,7 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
 
     static SpeedSettings defaults() {
         return new SpeedSettings(List.of(SpeedCase.values()), List.of(), WorkspaceMode.ENABLED, true, 0,
-                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3", true, Call.SINGLE);
+                DataType.FLOAT, 1, -1, 0, true, "/usr/bin/python3", true, Call.SINGLE, true);
     }
 
     int batchFor(SpeedCase c) {
@@ -76,12 +78,12 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
         return formats.isEmpty() ? c.formats() : formats;
     }
 
-    /** The one layout of a child JVM (its settings name exactly one). */
+    /** The one layout of a single-layout run (a child JVM, the profiler): the one named, NCHW if none. */
     CNN2DFormat format() {
-        if (formats.size() != 1) {
+        if (formats.size() > 1) {
             throw new IllegalStateException("a DL4J child runs one layout, not " + formats);
         }
-        return formats.get(0);
+        return formats.isEmpty() ? CNN2DFormat.NCHW : formats.get(0);
     }
 
     static SpeedSettings parse(String... args) {
@@ -104,6 +106,12 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
                 case "--zoo-graph" -> s.withDl4j(s.workspace, s.helpers, s.dtype, onOff(name, v), s.call);
                 case "--call" -> s.withDl4j(s.workspace, s.helpers, s.dtype, s.zooGraph,
                         Call.valueOf(v.toUpperCase(Locale.ROOT)));
+                case "--layers" -> new SpeedSettings(s.cases, s.formats, s.workspace, s.helpers, s.batch, s.dtype,
+                        s.repeats, s.warmup, s.iterations, s.torch, s.python, s.zooGraph, s.call, switch (v) {
+                            case "tuned" -> true;
+                            case "stock" -> false;
+                            default -> throw new IllegalArgumentException("--layers takes tuned or stock, got " + v);
+                        });
                 case "--batch" -> s.withNumbers(Integer.parseInt(v), s.repeats, s.warmup, s.iterations);
                 case "--repeats" -> s.withNumbers(s.batch, Integer.parseInt(v), s.warmup, s.iterations);
                 case "--warmup" -> s.withNumbers(s.batch, s.repeats, Integer.parseInt(v), s.iterations);
@@ -122,7 +130,7 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
                 workspace.name(), "--helpers", helpers ? "on" : "off", "--batch", String.valueOf(batch), "--dtype",
                 dtype.name(), "--warmup", String.valueOf(warmup), "--iterations", String.valueOf(iterations)));
         a.addAll(List.of("--torch", torch ? "on" : "off", "--python", python, "--zoo-graph", zooGraph ? "on" : "off",
-                "--call", call.name()));
+                "--call", call.name(), "--layers", tuned ? "tuned" : "stock"));
         return a;
     }
 
@@ -136,31 +144,32 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
 
     SpeedSettings with(List<SpeedCase> newCases, List<CNN2DFormat> newFormats) {
         return new SpeedSettings(newCases, newFormats, workspace, helpers, batch, dtype, repeats, warmup, iterations,
-                torch, python, zooGraph, call);
+                torch, python, zooGraph, call, tuned);
     }
 
     SpeedSettings withDl4j(WorkspaceMode w, boolean h, DataType d, boolean zoo, Call newCall) {
         return new SpeedSettings(cases, formats, w, h, batch, d, repeats, warmup, iterations, torch, python, zoo,
-                newCall);
+                newCall, tuned);
     }
 
     SpeedSettings withNumbers(int b, int r, int w, int n) {
-        return new SpeedSettings(cases, formats, workspace, helpers, b, dtype, r, w, n, torch, python, zooGraph, call);
+        return new SpeedSettings(cases, formats, workspace, helpers, b, dtype, r, w, n, torch, python, zooGraph, call,
+                tuned);
     }
 
     SpeedSettings withTorch(boolean t, String py) {
         return new SpeedSettings(cases, formats, workspace, helpers, batch, dtype, repeats, warmup, iterations, t, py,
-                zooGraph, call);
+                zooGraph, call, tuned);
     }
 
     /** One line for the report header. */
     String describe() {
         return String.format(Locale.ROOT, "format %s, workspace %s, helpers %s, batch %s, dtype %s, repeats %d, "
-                        + "full-width vgg16 from %s, inference call %s",
+                        + "full-width vgg16 from %s, inference call %s, %s layers",
                 formats.isEmpty() ? "per case (inference NCHW and NHWC, training NCHW)"
                         : formats.stream().map(Enum::name).collect(Collectors.joining(" and ")),
                 workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case", dtype, repeats,
                 zooGraph ? "the zoo's graph (NHWC: converted from it)" : "our layer list",
-                call == Call.SINGLE ? "outputSingle(false, x)" : "output(x)");
+                call == Call.SINGLE ? "outputSingle(false, x)" : "output(x)", tuned ? "roadcoder's tuned" : "DL4J's stock");
     }
 }

@@ -31,7 +31,7 @@ class SpeedSettingsTest {
     void optionsParseAndTravelToTheChildUnchanged() {
         SpeedSettings s = SpeedSettings.parse("--case", "train-vgg11bn-128", "--format", "nhwc", "--workspace", "none",
                 "--helpers", "off", "--batch", "32", "--dtype", "half", "--warmup", "0", "--iterations", "4",
-                "--torch", "off", "--zoo-graph", "off", "--call", "output");
+                "--torch", "off", "--zoo-graph", "off", "--call", "output", "--layers", "stock");
         assertThat(s.cases()).containsExactly(SpeedCase.TRAIN_VGG11_BN_128);
         assertThat(s.batchFor(SpeedCase.INFER_VGG16_224)).isEqualTo(32);
         assertThat(s.warmupFor(SpeedCase.TRAIN_VGG11_BN_128)).isZero();
@@ -43,6 +43,7 @@ class SpeedSettingsTest {
         assertThat(child.dtype()).isEqualTo(DataType.HALF);
         assertThat(child.zooGraph()).isFalse();
         assertThat(child.call()).isEqualTo(SpeedSettings.Call.OUTPUT);
+        assertThat(child.tuned()).isFalse();
     }
 
     @Test

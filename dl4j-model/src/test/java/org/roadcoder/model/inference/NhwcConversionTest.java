@@ -23,6 +23,7 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.TestLayouts;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneOptions;
+import org.roadcoder.model.layers.TunedLayers;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
@@ -40,6 +41,7 @@ class NhwcConversionTest {
         ComputationGraph nchw = TransferHead.attach(Backbone.VGG11_BN.build(TINY), LAYOUT,
                 LossKind.GROUPED.create(LAYOUT), HEAD);
         randomiseBatchNorm(nchw, 11);
+        assertThat(TunedLayers.countTuned(nchw)).as("roadcoder's tuned conv, batch-norm and ReLU layers").isPositive();
         INDArray x = Nd4j.rand(DataType.FLOAT, 3, 3, 96, 64).muli(255).subi(120);
         Map<String, INDArray> expected = nchw.feedForward(x, false);
 
