@@ -32,7 +32,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * so it needs two reductions (a sum and a dot product over the non-channel axes) and two per-channel
  * affine maps, which the forward {@code batchnorm} op computes at memory speed (mean 0, variance 1,
- * epsilon 0, scale and shift given), and one add.
+ * epsilon 0, scale and shift given), and one add. The output gradient it receives is overwritten.
  */
 final class FastBatchNormHelper implements BatchNormalizationHelper {
 
@@ -73,11 +73,12 @@ final class FastBatchNormHelper implements BatchNormalizationHelper {
         INDArray b = a.mul(invStd).muli(dGamma).divi(-m);
         INDArray c = mean.mul(invStd).muli(dGamma).subi(sumDy).muli(a).divi(m);
 
+        // dy becomes A * dy + C in place (DL4J treats incoming epsilons as the receiving layer's to use,
+        // as its own dropout backprop does): no temporary the size of the activations
         INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, input.shape(), 'c');
-        INDArray bx = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, input.shape(), 'c');
-        affine(epsilon, a, c, axis, dx);
-        affine(input, b, zeros(channels), axis, bx);
-        dx.addi(bx);
+        affine(input, b, zeros(channels), axis, dx);
+        affine(epsilon, a, c, axis, epsilon);
+        dx.addi(epsilon);
 
         dGammaView.assign(dGamma.reshape(dGammaView.shape()));
         dBetaView.assign(sumDy.reshape(dBetaView.shape()));

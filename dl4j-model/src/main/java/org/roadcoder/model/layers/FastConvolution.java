@@ -24,7 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * training step, {@code docs/performance.md}). It is not needed: with the identity activation (conv
  * followed by batch norm) the gradient passes as is, and for ReLU the derivative follows from the
  * layer's own output, which the training workspace keeps until backprop. Other activations, dropout on
- * the input, no oneDNN helper: DL4J's own path.
+ * the input, no oneDNN helper: DL4J's own path. Large layers run their backward pass in slices of the
+ * batch ({@link ConvChunks}) to bound oneDNN's temporary buffers.
  */
 final class FastConvolution extends ConvolutionLayer {
 
@@ -39,6 +40,22 @@ final class FastConvolution extends ConvolutionLayer {
         INDArray out = super.activate(training, workspaceMgr);
         output = training ? out : null;
         return out;
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        if (helper instanceof MKLDNNConvHelper && helperCountFail == 0 && !forBackprop && input != null
+                && input.rank() == 4 && input.dataType() == dataType && dataType == DataType.FLOAT) {
+            INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+            INDArray bias = hasBias() ? getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr)
+                    : null;
+            INDArray out = ConvChunks.forward(this, input, weights, bias, ConvChunks.forwardSliceBytes(),
+                    workspaceMgr);
+            if (out != null) {
+                return new Pair<>(out, null);
+            }
+        }
+        return super.preOutput(training, forBackprop, workspaceMgr);
     }
 
     @Override
@@ -61,6 +78,11 @@ final class FastConvolution extends ConvolutionLayer {
         INDArray bias = hasBias() ? getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr) : null;
         INDArray biasGrad = hasBias() ? gradientViews.get(ConvolutionParamInitializer.BIAS_KEY) : null;
         CNN2DFormat format = layerConf().getCnn2dDataFormat();
+        int parts = ConvChunks.parts(input, delta, ConvChunks.backwardSliceBytes());
+        if (parts > 1) {
+            output = null;
+            return ConvChunks.backprop(this, input.castTo(dataType), weights, bias, delta, parts, workspaceMgr);
+        }
         Pair<Gradient, INDArray> ret = helper.backpropGradient(input.castTo(dataType), weights, bias, delta,
                 layerConf().getKernelSize(), layerConf().getStride(), layerConf().getPadding(), biasGrad,
                 gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY), afn, layerConf().getCudnnAlgoMode(),
@@ -71,6 +93,10 @@ final class FastConvolution extends ConvolutionLayer {
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         return ret;
+    }
+
+    INDArray gradientView(String key) {
+        return gradientViews.get(key);
     }
 
     @Override

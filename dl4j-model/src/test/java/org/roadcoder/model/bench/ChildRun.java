@@ -18,7 +18,11 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    /** The DL4J side in one layout: this JVM's options (heap, add-opens, JavaCPP limits), helpers as asked. */
+    /**
+     * The DL4J side in one layout: this JVM's options (heap, add-opens, JavaCPP limits), the helpers
+     * property set as asked, and the environment roadcoder's launcher gives it
+     * ({@link Dl4jRuntime#NATIVE_ENVIRONMENT}). PyTorch runs in the environment a user's shell gives it.
+     */
     static SteppedChild dl4j(SpeedCase c, CNN2DFormat format, SpeedSettings s) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -27,7 +31,7 @@ final class ChildRun {
         cmd.add("-D" + Dl4jRuntime.HELPERS_PROPERTY + "=" + !s.helpers());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Dl4jSpeedRun.class.getName()));
         cmd.addAll(s.toArgs(c, format));
-        return SteppedChild.start(cmd);
+        return SteppedChild.start(cmd, Dl4jRuntime.NATIVE_ENVIRONMENT);
     }
 
     /** The PyTorch side, 2 threads, or a failure that says how to install PyTorch. */

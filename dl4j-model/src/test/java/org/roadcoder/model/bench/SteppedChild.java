@@ -31,8 +31,15 @@ final class SteppedChild {
     }
 
     static SteppedChild start(List<String> command) {
+        return start(command, java.util.Map.of());
+    }
+
+    /** Starts {@code command} with {@code environment} added to this process's own. */
+    static SteppedChild start(List<String> command, java.util.Map<String, String> environment) {
         try {
-            return new SteppedChild(new ProcessBuilder(command).redirectErrorStream(true).start(), null);
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+            pb.environment().putAll(environment);
+            return new SteppedChild(pb.start(), null);
         } catch (IOException e) {
             return failed("could not start " + command.get(0) + ": " + e.getMessage());
         }

@@ -41,7 +41,7 @@ public final class TrainingProfile {
     private TrainingProfile() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Dl4jRuntime.configure();
         SpeedSettings settings = SpeedSettings.parse(SpeedBenchmark.words(args));
         SpeedCase c = settings.cases().get(0);
@@ -53,7 +53,10 @@ public final class TrainingProfile {
         DataSet data = new DataSet(x, TestLayouts.randomLabels(layout, batch, 7, settings.dtype()));
         for (int i = 0; i < settings.warmupFor(c); i++) {
             net.fit(data);
+            System.out.printf(Locale.ROOT, "after warm-up step %d: peak resident %.0f MB, resident now %.0f MB%n", i + 1,
+                    Dl4jSpeedRun.peakMegabytes(), org.bytedeco.javacpp.Pointer.physicalBytes() / 1048576.0);
         }
+        PeakWatch peak = PeakWatch.start(Thread.currentThread());
         Path file = Files.createTempFile("roadcoder-profile", ".jfr");
         long[] stepNanos = new long[STEPS];
         try (Recording recording = new Recording()) {
@@ -74,6 +77,32 @@ public final class TrainingProfile {
                 + "helper %s%n", c.id(), batch, settings.format(), step, batch / step, STEPS, SpeedNetwork.helperOf(net));
         print(RecordingFile.readAllEvents(file), step);
         Files.delete(file);
+        printMemory(net);
+        System.out.println(peak.stop());
+    }
+
+    /** Where the resident memory is: ND4J workspaces (activations, gradients), parameters, heap, the rest. */
+    private static void printMemory(ComputationGraph net) throws IOException {
+        System.out.println();
+        System.out.println("| memory | MB |");
+        System.out.println("|---|---|");
+        long workspaces = 0;
+        for (org.nd4j.linalg.api.memory.MemoryWorkspace ws : Nd4j.getWorkspaceManager().getAllWorkspacesForCurrentThread()) {
+            workspaces += ws.getCurrentSize();
+            System.out.printf(Locale.ROOT, "| workspace %s | %.0f |%n", ws.getId(), ws.getCurrentSize() / 1e6);
+        }
+        long params = net.params().length() * 4;
+        long updater = net.getUpdater() == null || net.getUpdater().getStateViewArray() == null ? 0
+                : net.getUpdater().getStateViewArray().length() * 4;
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf(Locale.ROOT, "| all workspaces | %.0f |%n", workspaces / 1e6);
+        System.out.printf(Locale.ROOT, "| parameters + their gradients | %.0f |%n", 2 * params / 1e6);
+        System.out.printf(Locale.ROOT, "| updater state (Adam) | %.0f |%n", updater / 1e6);
+        System.out.printf(Locale.ROOT, "| Java heap committed (used) | %.0f (%.0f) |%n", rt.totalMemory() / 1e6,
+                (rt.totalMemory() - rt.freeMemory()) / 1e6);
+        System.out.printf(Locale.ROOT, "| JavaCPP off-heap total (physical) | %.0f (%.0f) |%n",
+                org.bytedeco.javacpp.Pointer.totalBytes() / 1e6, org.bytedeco.javacpp.Pointer.physicalBytes() / 1e6);
+        System.out.printf(Locale.ROOT, "| process peak resident (VmHWM) | %.0f |%n", Dl4jSpeedRun.peakMegabytes() * 1.048576);
     }
 
     private static void print(List<RecordedEvent> events, double step) {

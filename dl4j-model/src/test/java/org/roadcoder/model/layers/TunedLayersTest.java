@@ -83,6 +83,18 @@ class TunedLayersTest {
     }
 
     @Test
+    void convolutionsInBatchSlicesTrainLikeStockLayers() {
+        System.setProperty(ConvChunks.BACKWARD_PROPERTY, "0"); // 0 MB: one image per slice
+        System.setProperty(ConvChunks.FORWARD_PROPERTY, "0");
+        try {
+            vggBnOnTunedLayersGivesStockOutputsGradientsAndTrainingStep(CNN2DFormat.NCHW);
+        } finally {
+            System.clearProperty(ConvChunks.BACKWARD_PROPERTY);
+            System.clearProperty(ConvChunks.FORWARD_PROPERTY);
+        }
+    }
+
+    @Test
     void reluConvolutionsWithoutBatchNormAlsoMatch() {
         ComputationGraph tuned = network(Backbone.VGG16, CNN2DFormat.NCHW);
         ComputationGraph stock = TunedLayers.stock(tuned.clone());
