@@ -1,4 +1,4 @@
-package org.roadcoder.app.cli;
+package org.roadcoder.search.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,11 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.roadcoder.app.cli.ExitCodes;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
-import org.roadcoder.app.run.AtomicFiles;
-import org.roadcoder.app.run.SearchBundle;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;

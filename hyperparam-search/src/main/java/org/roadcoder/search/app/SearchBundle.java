@@ -1,4 +1,4 @@
-package org.roadcoder.app.run;
+package org.roadcoder.search.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.run.RunFolder;
 import org.roadcoder.app.train.Checkpoints;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.featurize.FeatureStore;

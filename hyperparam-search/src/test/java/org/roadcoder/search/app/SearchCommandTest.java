@@ -1,4 +1,4 @@
-package org.roadcoder.app.cli;
+package org.roadcoder.search.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,23 +6,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roadcoder.app.TestSurveys;
+import org.roadcoder.app.cli.ExitCodes;
 
+/** {@code roadcoder search} through the real command line, which finds it on the classpath. */
 class SearchCommandTest {
 
-    @Test
-    void searchesHeadsOnFeaturizedDataAndRanksThem(@TempDir Path dir) throws IOException {
-        Path survey = TestSurveys.write(dir.resolve("survey"), 4, 3, 4);
-        Path features = dir.resolve("features");
-        CliRun f = CliRun.of("featurize", survey.toString(), "--schema",
-                TestSurveys.repoRoot().resolve("data/labels.yaml").toString(), "--config",
-                TestSurveys.tinyConfig(dir).toString(), "--out", features.toString());
+    @TempDir
+    static Path dir;
+    static Path survey;
+    static Path features;
+
+    @BeforeAll
+    static void featurize() throws IOException {
+        survey = TinySurvey.write(dir.resolve("survey"));
+        features = dir.resolve("features");
+        Cli f = Cli.run("featurize", survey.toString(), "--schema", TinySurvey.schema().toString(), "--config",
+                TinySurvey.config(dir).toString(), "--out", features.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
+    }
+
+    @Test
+    void theCommandLineOffersSearchAndTheExecJavaEntryRunsIt() {
+        Cli help = Cli.run("--help");
+        assertThat(help.out()).containsPattern("(?m)^\\s+search\\s+Searches the classifier head");
+
+        assertThat(SearchMain.withCommand(new String[] {features.toString(), "--out", "x"}))
+                .containsExactly("search", features.toString(), "--out", "x");
+        Cli noOut = Cli.run(SearchMain.withCommand(new String[] {features.toString()}));
+        assertThat(noOut.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
+    }
+
+    @Test
+    void searchesHeadsOnFeaturizedDataAndRanksThem() throws IOException {
         Path out = dir.resolve("search");
 
-        CliRun r = CliRun.of("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs",
+        Cli r = Cli.run("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs",
                 "1", "--hidden", "8..32");
 
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
@@ -41,16 +63,20 @@ class SearchCommandTest {
 
         // the best candidate is a run folder that predict and evaluate take as they are
         Path predictions = dir.resolve("predictions");
-        CliRun predict = CliRun.of("predict", out.resolve("best").toString(), survey.toString(), "--out",
+        Cli predict = Cli.run("predict", out.resolve("best").toString(), survey.toString(), "--out",
                 predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
-        assertThat(Files.readAllLines(predictions.resolve("frame_predictions.csv"))).hasSize(1 + 4 * 3 * 4);
-        CliRun evaluate = CliRun.of("evaluate", out.resolve("best").toString(), survey.toString(), "--out",
+        assertThat(Files.readAllLines(predictions.resolve("frame_predictions.csv"))).hasSize(1 + 40);
+        Cli evaluate = Cli.run("evaluate", out.resolve("best").toString(), survey.toString(), "--out",
                 dir.resolve("eval").toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(dir.resolve("eval/metrics.json")).isNotEmptyFile();
+    }
 
-        CliRun bad = CliRun.of("search", survey.toString(), "--out", out.toString());
+    @Test
+    void aFolderThatFeaturizeDidNotWriteIsRefusedNamingWhatIsMissing() {
+        Cli bad = Cli.run("search", survey.toString(), "--out", dir.resolve("refused").toString());
+
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.DATA);
         assertThat(bad.err().strip()).isEqualTo("error: " + survey + ": not a featurize folder: config.yaml is missing");
     }
