@@ -36,7 +36,7 @@ public final class TrainingListeners implements AutoCloseable {
     }
 
     /** Adds a stats listener for candidate {@code index} to the graph that is being trained. */
-    void attach(ComputationGraph trained, int index) {
+    public void attach(ComputationGraph trained, int index) {
         if (storage != null) {
             trained.addListeners(new StatsListener(storage, 1, sessionId(index)));
         }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +61,12 @@ class SearchCommandTest {
         assertThat(out.resolve("score_vs_dropout.png")).isNotEmptyFile();
         int bestHidden = Integer.parseInt(csv.get(1).split(",")[2]);
         assertThat(out.resolve("best/config.yaml")).content().contains("hidden: " + bestHidden);
+        // only the head was trained: the backbone is the one the features were computed with
+        ComputationGraph best = ModelSerializer.restoreComputationGraph(out.resolve("best/model.zip").toFile(), false);
+        ComputationGraph featurized = ModelSerializer.restoreComputationGraph(features.resolve("network.zip").toFile(),
+                false);
+        assertThat(Backbones.unchanged(best, featurized)).hasSizeGreaterThan(5)
+                .containsExactlyElementsOf(Backbones.layers(featurized));
         assertThat(out.resolve("best/provenance.json")).content().contains("head search: best of 3 candidates");
 
         // the best candidate is a run folder that predict and evaluate take as they are
