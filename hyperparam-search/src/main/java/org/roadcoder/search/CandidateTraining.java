@@ -14,15 +14,26 @@ public interface CandidateTraining {
     /**
      * Builds the network with {@code head}, trains it and scores it on validation data. Throws when
      * the candidate fails; the search records the error and goes on.
-     *
-     * @param index     the candidate's index, also its training-UI session ({@link TrainingListeners})
-     * @param listeners where the candidate's training statistics go
-     * @param epochDone to be called after every finished epoch, so that a candidate failing later still
-     *                  has its epochs counted
      */
-    Trained train(HeadOptions head, int index, TrainingListeners listeners, Runnable epochDone) throws Exception;
+    Trained train(HeadOptions head, Progress progress) throws Exception;
 
     /** A trained candidate: its whole network (what the search keeps of the best) and its validation score. */
     record Trained(ComputationGraph net, double score) {
+    }
+
+    /** What a training reports to the search while it runs. */
+    interface Progress {
+
+        /** The candidate's index: its training-UI session is {@code TrainingListeners.sessionId(candidate())}. */
+        int candidate();
+
+        /**
+         * Shows {@code trained}, the graph that is about to be fitted, in the training UIs (a DL4J
+         * training-UI session for the candidate, and its score in Arbiter's pages).
+         */
+        void watch(ComputationGraph trained);
+
+        /** After every finished epoch, so that a candidate failing later still has its epochs counted. */
+        void epochDone();
     }
 }

@@ -27,14 +27,13 @@ final class FeaturizedTraining implements CandidateTraining {
     }
 
     @Override
-    public Trained train(HeadOptions head, int index, TrainingListeners listeners, Runnable epochDone)
-            throws Exception {
+    public Trained train(HeadOptions head, Progress progress) throws Exception {
         ComputationGraph net = factory.build(head);
         HeadTrainer trainer = new HeadTrainer(net);
-        listeners.attach(trainer.head(), index);
+        progress.watch(trainer.head());
         for (int e = 0; e < epochs; e++) {
             trainer.fit(train, 1);
-            epochDone.run();
+            progress.epochDone();
         }
         return new Trained(net, score.score(trainer.head(), validation.iterator()));
     }

@@ -59,6 +59,7 @@ public final class HeadSearch {
         }
         LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf.build(),
                 new CandidateTask(training, log, b.progress, b.listeners));
+        b.listeners.attach(runner);
         runner.execute();
         return new SearchOutcome(log.ranked(), log.bestRecord(), log.best(), score.toString());
     }

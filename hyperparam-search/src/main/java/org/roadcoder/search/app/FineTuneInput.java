@@ -75,7 +75,7 @@ final class FineTuneInput implements SearchInput {
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         FineTuneTraining.Kept kept = training.kept(outcome.best().index());
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
-                config.model().weights(), kept.start().used().toString(), kept.start().note(), args);
+                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args);
         SearchBundle.write(outcome, thresholds(outcome), config, schemaFile, provenance, kept.bestEpoch(), dir);
     }
 

@@ -13,9 +13,9 @@ import org.roadcoder.app.train.TrainingState;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
+import org.roadcoder.model.backbone.WeightsSpec;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.search.CandidateTraining;
-import org.roadcoder.search.TrainingListeners;
 
 /**
  * Full fine-tuning per candidate: the network {@code train} builds from the configuration, with the
@@ -25,8 +25,13 @@ import org.roadcoder.search.TrainingListeners;
  */
 final class FineTuneTraining implements CandidateTraining {
 
-    /** What a finished candidate started from and which epoch it kept, for its run folder. */
-    record Kept(NetworkFactory.Built start, int bestEpoch) {
+    /**
+     * What a finished candidate started from and which epoch it kept, for its run folder.
+     *
+     * @param weightsUsed the backbone weights it really started from
+     * @param weightsNote why they differ from the configured ones, or null
+     */
+    record Kept(WeightsSpec weightsUsed, String weightsNote, int bestEpoch) {
     }
 
     private final RunConfig config;
@@ -59,11 +64,11 @@ final class FineTuneTraining implements CandidateTraining {
     }
 
     @Override
-    public Trained train(HeadOptions head, int index, TrainingListeners listeners, Runnable epochDone) {
+    public Trained train(HeadOptions head, Progress progress) {
         RunConfig c = withHead(config, head);
         NetworkFactory.Built built = NetworkFactory.build(c.model(), layout, c.training().seed(),
                 WeightsSource.defaults(), err);
-        listeners.attach(built.net(), index);
+        progress.watch(built.net());
         ComputationGraph[] best = new ComputationGraph[1];
         Trainer trainer = new Trainer(layout, outputNames, TrainingJob.trainerOptions(c, maxBatches), out);
         TrainingState end = trainer.fit(built.net(), train, validation, TrainingState.start(),
@@ -75,13 +80,13 @@ final class FineTuneTraining implements CandidateTraining {
                     out.printf("  epoch %d/%d: loss %.4f, validation macro-F1 %.4f%s, %.1f s%n", state.epoch(),
                             c.training().epochs(), loss, val.metric("macro_f1"), better ? " (best)" : "", seconds);
                     out.flush();
-                    epochDone.run();
+                    progress.epochDone();
                 });
-        kept.put(index, new Kept(built, end.bestEpoch()));
+        kept.put(progress.candidate(), new Kept(built.used(), built.note(), end.bestEpoch()));
         return new Trained(best[0], end.bestMacroF1());
     }
 
-    /** What candidate {@code index} started from and kept; null before it finished. */
+    /** What candidate {@code index} started from and which epoch it kept; null before it finished. */
     Kept kept(int index) {
         return kept.get(index);
     }

@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.roadcoder.app.cli.ExitCodes;
 import org.roadcoder.app.cli.SchemaOption;
+import org.roadcoder.app.cli.UiOptions;
 import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.ui.UiServer;
 import org.roadcoder.data.DataException;
 import org.roadcoder.search.HeadSearch;
 import org.roadcoder.search.ResultsTable;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
                 "Writes DIR/results.csv and DIR/results.html (best first), DIR/score_vs_hidden.png and "
                         + "DIR/score_vs_dropout.png, DIR/best/ (the best candidate as a run folder that predict and "
                         + "evaluate take, thresholds tuned on the validation roads) and DIR/ui-stats.dl4j (one DL4J "
-                        + "UI session per candidate: roadcoder ui DIR)."})
+                        + "training-UI session per candidate, and the search in Arbiter's pages: roadcoder ui DIR, or "
+                        + "--ui while it runs)."})
 public final class SearchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FEATURES", arity = "0..1", description = "Folder written by featurize (not with --fine-tune).")
@@ -90,6 +93,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "MIN..MAX", description = "Classifier learning rate range (default: fixed, from the configuration).")
     String lr;
 
+    @Mixin
+    UiOptions ui;
+
     @Spec
     CommandSpec spec;
 
@@ -102,7 +108,13 @@ public final class SearchCommand implements Callable<Integer> {
                 .withEpochs(epochs).withMaxTime(Duration.ofMinutes(maxMinutes));
         Files.createDirectories(out);
         SearchOutcome outcome;
-        try (TrainingListeners listeners = TrainingListeners.toStatsFile(out.resolve("ui-stats.dl4j"))) {
+        try (TrainingListeners listeners = TrainingListeners.toStatsFile(out.resolve("ui-stats.dl4j"));
+             UiServer server = ui.startIfEnabled(stdout)) {
+            if (server != null) {
+                server.attach(listeners.storage());
+                stdout.println("Arbiter's pages: " + server.url("/arbiter"));
+                stdout.flush();
+            }
             outcome = input.configure(HeadSearch.builder()).setSpace(space).setLayout(input.layout())
                     .optBase(input.base()).optOptions(options).optListeners(listeners)
                     .optProgress(r -> {
@@ -126,6 +138,7 @@ public final class SearchCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "best: candidate %d, hidden %d, drop %.3f, lr %.2e, %s %.4f -> %s (model: %s)%n",
                 outcome.best().index(), outcome.best().hidden(), outcome.best().dropRate(), outcome.best().lr(),
                 outcome.scoreName(), outcome.best().score(), out.resolve("results.html"), best);
+        stdout.println("training UI (a session per candidate) and Arbiter's pages (/arbiter): roadcoder ui " + out);
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -90,7 +90,7 @@ class FineTuneSearchTest {
         FileStatsStorage stats = new FileStatsStorage(out.resolve("ui-stats.dl4j").toFile());
         try {
             assertThat(stats.listSessionIDs()).containsExactlyInAnyOrder(TrainingListeners.sessionId(0),
-                    TrainingListeners.sessionId(1));
+                    TrainingListeners.sessionId(1), TrainingListeners.SEARCH_SESSION);
         } finally {
             stats.close();
         }

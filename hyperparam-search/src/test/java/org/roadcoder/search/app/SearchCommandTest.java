@@ -20,14 +20,19 @@ class SearchCommandTest {
     static Path dir;
     static Path survey;
     static Path features;
+    static Path out;
+    static Cli search;
 
     @BeforeAll
-    static void featurize() throws IOException {
+    static void featurizeAndSearch() throws IOException {
         survey = TinySurvey.write(dir.resolve("survey"));
         features = dir.resolve("features");
         Cli f = Cli.run("featurize", survey.toString(), "--schema", TinySurvey.schema().toString(), "--config",
                 TinySurvey.config(dir).toString(), "--out", features.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
+        out = dir.resolve("search");
+        search = Cli.run("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs", "1",
+                "--hidden", "8..32");
     }
 
     @Test
@@ -44,14 +49,10 @@ class SearchCommandTest {
 
     @Test
     void searchesHeadsOnFeaturizedDataAndRanksThem() throws IOException {
-        Path out = dir.resolve("search");
-
-        Cli r = Cli.run("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs",
-                "1", "--hidden", "8..32");
-
-        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
-        assertThat(r.out()).containsPattern("candidate 0: hidden \\d+, drop 0\\.\\d{3}, lr 3\\.00e-03 -> \\d\\.\\d{4}")
-                .contains("best: candidate ");
+        assertThat(search.exitCode()).as(search.err() + search.out()).isZero();
+        assertThat(search.out())
+                .containsPattern("candidate 0: hidden \\d+, drop 0\\.\\d{3}, lr 3\\.00e-03 -> \\d\\.\\d{4}")
+                .contains("best: candidate ").contains("roadcoder ui " + out);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv).hasSize(4);
         assertThat(csv.get(0)).startsWith("rank,candidate,hidden,drop_rate");
@@ -61,15 +62,18 @@ class SearchCommandTest {
         assertThat(out.resolve("score_vs_dropout.png")).isNotEmptyFile();
         int bestHidden = Integer.parseInt(csv.get(1).split(",")[2]);
         assertThat(out.resolve("best/config.yaml")).content().contains("hidden: " + bestHidden);
+        assertThat(out.resolve("best/provenance.json")).content().contains("head search: best of 3 candidates");
         // only the head was trained: the backbone is the one the features were computed with
         ComputationGraph best = ModelSerializer.restoreComputationGraph(out.resolve("best/model.zip").toFile(), false);
         ComputationGraph featurized = ModelSerializer.restoreComputationGraph(features.resolve("network.zip").toFile(),
                 false);
         assertThat(Backbones.unchanged(best, featurized)).hasSizeGreaterThan(5)
                 .containsExactlyElementsOf(Backbones.layers(featurized));
-        assertThat(out.resolve("best/provenance.json")).content().contains("head search: best of 3 candidates");
+    }
 
-        // the best candidate is a run folder that predict and evaluate take as they are
+    @Test
+    void theBestCandidateIsARunFolderThatPredictAndEvaluateTake() throws IOException {
+        assertThat(search.exitCode()).as(search.err()).isZero();
         Path predictions = dir.resolve("predictions");
         Cli predict = Cli.run("predict", out.resolve("best").toString(), survey.toString(), "--out",
                 predictions.toString());
