@@ -16,10 +16,11 @@ import org.roadcoder.model.featurize.FeatureStore;
 import org.roadcoder.model.transfer.HeadOptions;
 
 /**
- * Arbiter search over the classifier head on featurized data: the frozen backbone was computed
- * once; every candidate fits a fresh head on the same saved features and is scored on the same
- * validation features. Build with {@link #builder()}: {@code setX} for what is required,
- * {@code optX} for what is optional.
+ * Arbiter search over the classifier head. On featurized data (the default) the frozen backbone was
+ * computed once; every candidate fits a fresh head on the same saved features and is scored on the
+ * same validation features. An app may train candidates otherwise ({@link Builder#setTraining}), e.g.
+ * fine-tune the whole network per candidate. Build with {@link #builder()}: {@code setX} for what is
+ * required, {@code optX} for what is optional.
  */
 public final class HeadSearch {
 
@@ -44,17 +45,21 @@ public final class HeadSearch {
         // termination condition, so never ask for more candidates than the grid has.
         int maxCandidates = generator instanceof GridSearchCandidateGenerator grid
                 ? Math.min(o.maxCandidates(), grid.getTotalNumCandidates()) : o.maxCandidates();
-        OptimizationConfiguration conf = new OptimizationConfiguration.Builder()
+        OptimizationConfiguration.Builder conf = new OptimizationConfiguration.Builder()
                 .candidateGenerator(generator)
-                .dataSource(FeatureDataSource.class, FeatureDataSource.properties(b.train, b.validation))
                 .modelSaver(new InMemoryResultSaver())
                 .scoreFunction(score)
                 .terminationConditions(new MaxCandidatesCondition(maxCandidates),
                         new MaxTimeCondition(o.maxTime().toMillis(), TimeUnit.MILLISECONDS))
-                .rngSeed(o.seed())
-                .build();
-        LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf,
-                new CandidateTask(b.factory, o.epochs(), log, b.progress, b.listeners));
+                .rngSeed(o.seed());
+        CandidateTraining training = b.training;
+        if (training == null) {
+            conf.dataSource(FeatureDataSource.class, FeatureDataSource.properties(b.train, b.validation));
+            training = new FeaturizedTraining(b.factory, b.train, b.validation, score, o.epochs());
+        }
+        LocalOptimizationRunner runner = new LocalOptimizationRunner(1, conf.build(),
+                new CandidateTask(training, log, b.progress, b.listeners));
+        b.listeners.attach(runner);
         runner.execute();
         return new SearchOutcome(log.ranked(), log.bestRecord(), log.best(), score.toString());
     }
@@ -75,6 +80,7 @@ public final class HeadSearch {
         private HeadFactory factory;
         private FeatureStore train;
         private FeatureStore validation;
+        private CandidateTraining training;
         private OutputLayout layout;
         private HeadOptions base = HeadOptions.defaults();
         private SearchOptions options = SearchOptions.defaults();
@@ -95,6 +101,17 @@ public final class HeadSearch {
         public Builder setFeatures(FeatureStore trainFeatures, FeatureStore validationFeatures) {
             this.train = trainFeatures;
             this.validation = validationFeatures;
+            return this;
+        }
+
+        /**
+         * Instead of {@link #setFeatures} and {@link #setFactory}: how candidates are trained and
+         * scored. The search ranks the scores as {@link SearchOptions#score()} says (macro-F1 higher,
+         * loss lower is better), so the training must score by that measure; it decides its own
+         * epochs ({@link SearchOptions#epochs()} is for featurized training).
+         */
+        public Builder setTraining(CandidateTraining t) {
+            this.training = t;
             return this;
         }
 
@@ -127,10 +144,16 @@ public final class HeadSearch {
 
         public HeadSearch build() {
             Objects.requireNonNull(space, "setSpace");
-            Objects.requireNonNull(factory, "setFactory");
-            Objects.requireNonNull(train, "setFeatures");
-            Objects.requireNonNull(validation, "setFeatures");
             Objects.requireNonNull(layout, "setLayout");
+            if (training != null && (factory != null || train != null)) {
+                throw new IllegalStateException("setTraining replaces setFeatures and setFactory; give one or the "
+                        + "other");
+            }
+            if (training == null) {
+                Objects.requireNonNull(factory, "setFactory (or setTraining)");
+                Objects.requireNonNull(train, "setFeatures (or setTraining)");
+                Objects.requireNonNull(validation, "setFeatures (or setTraining)");
+            }
             return new HeadSearch(this);
         }
     }

@@ -34,12 +34,17 @@ public final class HeadSpace extends AbstractParameterSpace<HeadOptions> {
 
     /** @param base the head settings the search does not vary (feature learning rate, freezing, seed) */
     public HeadSpace(SearchSpace space, HeadOptions base) {
-        this.hidden = new ContinuousParameterSpace(new LogUniformDistribution(space.hiddenMin(), space.hiddenMax()));
-        this.dropRate = new ContinuousParameterSpace(space.dropMin(), space.dropMax());
-        this.learningRate = space.searchesLearningRate()
-                ? new ContinuousParameterSpace(new LogUniformDistribution(space.lrMin(), space.lrMax()))
+        this.hidden = logUniform(space.hiddenMin(), space.hiddenMax());
+        this.dropRate = space.dropMin() == space.dropMax() ? new FixedValue<>(space.dropMin())
+                : new ContinuousParameterSpace(space.dropMin(), space.dropMax());
+        this.learningRate = space.searchesLearningRate() ? logUniform(space.lrMin(), space.lrMax())
                 : new FixedValue<>(base.classifierLr());
         this.base = base;
+    }
+
+    /** Log-uniform over [min, max]; a range of one value is that value (Arbiter's distributions need min < max). */
+    private static ParameterSpace<Double> logUniform(double min, double max) {
+        return min == max ? new FixedValue<>(min) : new ContinuousParameterSpace(new LogUniformDistribution(min, max));
     }
 
     @Override

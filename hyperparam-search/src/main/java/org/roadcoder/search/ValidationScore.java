@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
@@ -23,8 +24,15 @@ public final class ValidationScore implements ScoreFunction {
 
     private static final long serialVersionUID = 1L;
 
-    private final SearchOptions.ScoreKind kind;
-    private final OutputLayout layout;
+    @JsonProperty
+    private SearchOptions.ScoreKind kind;
+    @JsonProperty
+    private OutputLayout layout;
+
+    /** For Jackson: Arbiter's UI reads the search's configuration back from JSON. */
+    @SuppressWarnings("unused")
+    private ValidationScore() {
+    }
 
     public ValidationScore(SearchOptions.ScoreKind kind, OutputLayout layout) {
         this.kind = kind;

@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.deeplearning4j.arbiter.optimize.config.OptimizationConfiguration;
+import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
+import org.deeplearning4j.arbiter.ui.data.GlobalConfigPersistable;
+import org.deeplearning4j.arbiter.ui.data.ModelInfoPersistable;
+import org.deeplearning4j.arbiter.ui.module.ArbiterModule;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +141,7 @@ class HeadSearchTest {
     }
 
     @Test
-    void tableChartsAndUiSessionsAreWritten(@TempDir Path out) throws Exception {
+    void tableChartsUiSessionsAndArbitersRecordsAreWritten(@TempDir Path out) throws Exception {
         SearchOutcome outcome;
         try (TrainingListeners ui = TrainingListeners.toStatsFile(out.resolve("search-stats.bin"))) {
             outcome = search(HeadSearchTest::network).optListeners(ui)
@@ -145,7 +150,20 @@ class HeadSearchTest {
                     .build().run();
             assertThat(ui.storage().listSessionIDs()).containsExactlyInAnyOrder(
                     TrainingListeners.sessionId(outcome.ranked().get(0).index()),
-                    TrainingListeners.sessionId(outcome.ranked().get(1).index()));
+                    TrainingListeners.sessionId(outcome.ranked().get(1).index()), TrainingListeners.SEARCH_SESSION);
+            // what Arbiter's pages read: the search's configuration back from JSON, each candidate's status and score
+            String arbiter = ArbiterModule.ARBITER_UI_TYPE_ID;
+            OptimizationConfiguration conf = ((GlobalConfigPersistable) ui.storage()
+                    .getAllStaticInfos(TrainingListeners.SEARCH_SESSION, arbiter).get(0)).getOptimizationConfiguration();
+            assertThat(conf.getCandidateGenerator().getParameterSpace()).isInstanceOf(HeadSpace.class);
+            assertThat(conf.getScoreFunction().minimize()).isTrue();
+            for (CandidateRecord r : outcome.ranked()) {
+                ModelInfoPersistable info = (ModelInfoPersistable) ui.storage().getLatestUpdate(
+                        TrainingListeners.SEARCH_SESSION, arbiter, String.valueOf(r.index()));
+                assertThat(info.getStatus()).isEqualTo(CandidateStatus.Complete);
+                assertThat(info.getScore()).isEqualTo(r.score());
+                assertThat(info.getScoreVsIter()).as("score per iteration, from the candidate's network").isNotEmpty();
+            }
         }
         ResultsTable.writeCsv(outcome, out.resolve("results.csv"));
         ResultsTable.writeHtml(outcome, out.resolve("results.html"), "search");

@@ -51,6 +51,16 @@ class HeadSpaceTest {
     }
 
     @Test
+    void aRangeOfOneValueIsFixedAndNotAParameter() {
+        HeadSpace s = index(new HeadSpace(SearchSpace.defaults().withHidden(64, 64).withDropRate(0.3, 0.3)
+                .withLearningRate(1e-3, 1e-2), HeadOptions.defaults()));
+        assertThat(s.numParameters()).as("the learning rate only").isEqualTo(1);
+        HeadOptions h = s.getValue(new double[] {0.5});
+        assertThat(h.hidden()).isEqualTo(64);
+        assertThat(h.dropRate()).isEqualTo(0.3);
+    }
+
+    @Test
     void survivesArbitersJsonRoundTrip() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String text = json.writeValueAsString(indexed());

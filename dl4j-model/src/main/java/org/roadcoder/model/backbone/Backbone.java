@@ -42,6 +42,14 @@ public enum Backbone {
         return id;
     }
 
+    /**
+     * The convolutional part as torchvision writes it: channel counts of the 3x3 convolutions, in order,
+     * with -1 for each 2x2 max-pooling.
+     */
+    public List<Integer> layerList() {
+        return layers;
+    }
+
     /** Channels of the last convolution at full width. */
     public int featureChannels() {
         return layers.stream().filter(c -> c != VggLayers.M).reduce((a, b) -> b).orElseThrow();

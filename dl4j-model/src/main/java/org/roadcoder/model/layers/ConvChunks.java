@@ -30,11 +30,12 @@ final class ConvChunks {
     /**
      * Largest input or output-gradient slice handed to oneDNN's backward pass at once. Its temporaries
      * are up to ~10x the larger of the two (measured: 434 MB for VGG's 256->256 convolution at 56x56,
-     * batch 16; 97 MB at batch 4); 16 MB keeps them near 100-150 MB. System property
-     * {@value #BACKWARD_PROPERTY} (MB) overrides it.
+     * batch 16; 97 MB at batch 4). Measured on VGG11-BN training at 224 px, batch 16: 48 MB gives a
+     * peak of 2.51 GB at 2% of the step time, 16 MB 2.45 GB at 9%, no slicing 2.88 GB
+     * ({@code docs/performance.md}). System property {@value #BACKWARD_PROPERTY} (MB) overrides it.
      */
     static long backwardSliceBytes() {
-        return Long.getLong(BACKWARD_PROPERTY, 16) << 20;
+        return Long.getLong(BACKWARD_PROPERTY, 48) << 20;
     }
 
     /** The same for the forward pass, whose temporaries are about twice its input and output (default 64 MB). */

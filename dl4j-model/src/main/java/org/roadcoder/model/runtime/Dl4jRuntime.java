@@ -16,7 +16,7 @@ public final class Dl4jRuntime {
      * Environment the launcher gives the JVM: glibc hands allocations of 4 MB and more straight back to
      * the system when freed. oneDNN's temporary buffers (16-130 MB in a VGG training step) otherwise
      * stay in malloc's arenas once glibc's adaptive threshold has grown past them, and the process keeps
-     * them as resident memory: 2.93 GB peak against 2.52 GB for VGG11-BN training at 224 px, batch 16
+     * them as resident memory: 2.93 GB peak against 2.45 GB for VGG11-BN training at 224 px, batch 16
      * ({@code docs/performance.md}). Read at process start, so only a launcher can set it.
      */
     public static final java.util.Map<String, String> NATIVE_ENVIRONMENT = java.util.Map.of("MALLOC_MMAP_THRESHOLD_",

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.roadcoder.app.run.Provenance;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,7 +22,6 @@ import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
-import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -79,8 +76,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
         }
         RunConfig resolved = new RunConfig(m, loaded.data(), loaded.training());
         LabelSchema labels = schema.load();
-        LabelSource source = "truth".equals(resolved.data().labels()) ? LabelSource.FRAME_TRUTH : LabelSource.SEGMENTS;
-        Survey s = Survey.load(survey, labels, ReadOptions.defaults().withLabels(source));
+        Survey s = Survey.load(survey, labels, ReadOptions.defaults().withLabels(resolved.data().labelSource()));
         RoadSplit split = RoadSplit.of(s.frames(), resolved.data().split().fractions(), resolved.training().seed());
         NetworkFactory.Built built = NetworkFactory.build(m, Layouts.of(labels), resolved.training().seed(),
                 WeightsSource.defaults(), spec.commandLine().getErr());
@@ -89,15 +85,10 @@ public final class FeaturizeCommand implements Callable<Integer> {
         AtomicFiles.writeString(out.resolve("config.yaml"), ConfigLoader.toYaml(resolved));
         AtomicFiles.write(out.resolve("labels.yaml"), tmp -> Files.copy(schema.path(), tmp));
         AtomicFiles.write(out.resolve("network.zip"), tmp -> ModelSerializer.writeModel(net, tmp.toFile(), false));
-        Map<String, List<String>> roads = new LinkedHashMap<>();
-        for (RoadSplit.Part part : RoadSplit.Part.values()) {
-            roads.put(part.name().toLowerCase(Locale.ROOT), split.roads(part));
-        }
         // what a run folder records, so that a model searched on these features can be evaluated like a trained one
-        new Provenance(survey.toAbsolutePath().normalize().toString(), schema.path().toAbsolutePath().normalize()
-                .toString(), resolved.data().labels(), roads, m.weights(), built.used().toString(), built.note(),
-                Provenance.currentVersions(), List.of(spec.commandLine().getParseResult().originalArgs()), 0, 0, -1,
-                "featurized").save(out.resolve("provenance.json"));
+        Provenance.start(survey, schema.path(), resolved.data().labels(), split, m.weights(), built.used().toString(),
+                built.note(), spec.commandLine().getParseResult().originalArgs())
+                .withProgress(0, 0, -1, "featurized").save(out.resolve("provenance.json"));
         Featurizer featurizer = new Featurizer(net);
         long t0 = System.nanoTime();
         for (RoadSplit.Part part : RoadSplit.Part.values()) {

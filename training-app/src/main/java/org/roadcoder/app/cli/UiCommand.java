@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
 /** {@code roadcoder ui RUN...}: serves the DL4J training UI for stored runs. */
 @Command(name = "ui", mixinStandardHelpOptions = true,
         description = {"Serves the DL4J training UI (score chart, updates, memory) for the stats stored in each RUN.",
+                "A search folder also has Arbiter's pages (/arbiter) when hyperparam-search is on the classpath, "
+                        + "as with the roadcoder launcher.",
                 "Listens on 127.0.0.1 only unless --host says otherwise. Stop with Ctrl-C."})
 public final class UiCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders written by train.")
+    @Parameters(paramLabel = "RUN", arity = "1..*", description = "Run folders written by train, or search folders.")
     List<Path> runs;
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = UiServer.LOOPBACK,

@@ -19,7 +19,7 @@ public final class UiOptions {
     int port;
 
     /** The started server, or null when --ui was not given. */
-    UiServer startIfEnabled(PrintWriter out) {
+    public UiServer startIfEnabled(PrintWriter out) {
         if (!enabled) {
             return null;
         }

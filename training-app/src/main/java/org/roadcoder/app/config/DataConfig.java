@@ -3,6 +3,7 @@ package org.roadcoder.app.config;
 import org.roadcoder.data.image.Augmentation;
 import org.roadcoder.data.image.ImagePreset;
 import org.roadcoder.data.split.SplitFractions;
+import org.roadcoder.data.survey.LabelSource;
 
 /**
  * The {@code data:} section: how frames become batches and how roads are split.
@@ -44,6 +45,11 @@ public record DataConfig(String preset, String labels, SplitConfig split, boolea
 
     public ImagePreset presetKind() {
         return presetKind(preset);
+    }
+
+    /** Which labels training reads: segments.csv or frames_truth.csv. */
+    public LabelSource labelSource() {
+        return "truth".equals(labels) ? LabelSource.FRAME_TRUTH : LabelSource.SEGMENTS;
     }
 
     public Augmentation augmentation() {

@@ -63,6 +63,12 @@ public record ModelConfig(
                 "must be positive, got " + v));
     }
 
+    /** The same model with another classifier: hidden size, drop rate and classifier learning rate (a search's candidate). */
+    public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
+        return new ModelConfig(backbone, weights, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight,
+                freeze, featureLr, newClassifierLr);
+    }
+
     public Backbone backboneKind() {
         return backboneKind(backbone);
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.roadcoder.data.DataException;
+import org.roadcoder.data.split.RoadSplit;
 
 /**
  * Where a model came from, saved as {@code provenance.json} beside it: enough to re-run it.
@@ -32,6 +35,22 @@ public record Provenance(String survey, String schema, String labels, Map<String
         List<List<String>> commandLine, int epochs, int bestEpoch, double bestMacroF1, String stopReason) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * A new run's provenance before its first epoch: the survey and schema (absolute), the labels it
+     * learns, the roads of each part of the split, the weights asked for and those really used, and
+     * the command line.
+     */
+    public static Provenance start(Path survey, Path schema, String labels, RoadSplit split, String weightsRequested,
+            String weightsUsed, String weightsNote, List<String> args) {
+        Map<String, List<String>> roads = new LinkedHashMap<>();
+        for (RoadSplit.Part part : RoadSplit.Part.values()) {
+            roads.put(part.name().toLowerCase(Locale.ROOT), split.roads(part));
+        }
+        return new Provenance(survey.toAbsolutePath().normalize().toString(),
+                schema.toAbsolutePath().normalize().toString(), labels, roads, weightsRequested, weightsUsed,
+                weightsNote, currentVersions(), List.of(List.copyOf(args)), 0, 0, -1, null);
+    }
 
     public Provenance withProgress(int doneEpochs, int best, double bestF1, String reason) {
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,

@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
@@ -23,7 +21,6 @@ import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
-import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -75,14 +72,8 @@ public final class TrainingJob {
             throw new UncheckedIOException("cannot create run folder " + run.dir(), e);
         }
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
-        Map<String, List<String>> roads = new LinkedHashMap<>();
-        for (RoadSplit.Part part : RoadSplit.Part.values()) {
-            roads.put(part.name().toLowerCase(java.util.Locale.ROOT), split.roads(part));
-        }
-        Provenance p = new Provenance(surveyDir.toAbsolutePath().normalize().toString(),
-                schemaFile.toAbsolutePath().normalize().toString(), config.data().labels(), roads,
-                config.model().weights(), built.used().toString(), built.note(), Provenance.currentVersions(),
-                List.of(List.copyOf(args)), 0, 0, -1, null);
+        Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
+                built.used().toString(), built.note(), args);
         p.save(run.provenance());
         out.printf("training %s on %s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
                 config.model().backbone(), surveyDir, split.trainRoads().size(), split.validationRoads().size(),
@@ -113,9 +104,7 @@ public final class TrainingJob {
             ui.attach(stats);
         }
         net.setListeners(new StatsListener(stats, 1));
-        TrainerOptions options = new TrainerOptions(iteratorOptions(config), config.data().augmentation(),
-                config.training().epochs(), config.training().patience(), config.training().divergenceFactor(),
-                config.training().seed(), maxBatches);
+        TrainerOptions options = trainerOptions(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
         TrainingState end;
@@ -144,11 +133,14 @@ public final class TrainingJob {
     }
 
     private Survey readSurvey(Path dir, LabelSchema schema) {
-        return Survey.load(dir, schema, ReadOptions.defaults().withLabels(labelSource()));
+        return Survey.load(dir, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
     }
 
-    private LabelSource labelSource() {
-        return "truth".equals(config.data().labels()) ? LabelSource.FRAME_TRUTH : LabelSource.SEGMENTS;
+    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
+    public static TrainerOptions trainerOptions(RunConfig config, int maxBatches) {
+        return new TrainerOptions(iteratorOptions(config), config.data().augmentation(), config.training().epochs(),
+                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
+                maxBatches);
     }
 
     /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */

@@ -20,12 +20,12 @@ public final class UiServer implements AutoCloseable {
 
     private final Vertx vertx;
     private final VertxUIServer server;
-    private final String url;
+    private final String root;
 
-    private UiServer(Vertx vertx, VertxUIServer server, String url) {
+    private UiServer(Vertx vertx, VertxUIServer server, String root) {
         this.vertx = vertx;
         this.server = server;
-        this.url = url;
+        this.root = root;
     }
 
     /** Starts the UI listening on {@code host:port} only. */
@@ -50,7 +50,7 @@ public final class UiServer implements AutoCloseable {
                     cause);
         }
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        return new UiServer(vertx, server, "http://" + shown + ":" + port + "/train/overview");
+        return new UiServer(vertx, server, "http://" + shown + ":" + port);
     }
 
     public void attach(StatsStorage storage) {
@@ -61,9 +61,14 @@ public final class UiServer implements AutoCloseable {
         server.detach(storage);
     }
 
-    /** The overview page. */
+    /** The training UI's overview page. */
     public String url() {
-        return url;
+        return url("/train/overview");
+    }
+
+    /** The page at {@code path} (e.g. {@code /arbiter}, served when Arbiter's UI module is on the classpath). */
+    public String url(String path) {
+        return root + path;
     }
 
     @Override
