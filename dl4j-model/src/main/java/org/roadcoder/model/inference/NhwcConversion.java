@@ -108,8 +108,8 @@ public final class NhwcConversion {
         });
         ComputationGraph nhwc = new ComputationGraph(conf);
         nhwc.init(nchw.params().dup(), false);
-        flattened.forEach((name, chw) -> Nd4j.pullRows(nchw.getLayer(name).getParam(DefaultParamInitializer.WEIGHT_KEY),
-                nhwc.getLayer(name).getParam(DefaultParamInitializer.WEIGHT_KEY), 1, hwcRowOrder(chw[0], chw[1], chw[2])));
+        flattened.forEach((name, chw) -> Nd4j.pullRows(weights(nchw, name), weights(nhwc, name), 1,
+                hwcRowOrder(chw[0], chw[1], chw[2])));
         return nhwc;
     }
 
@@ -128,6 +128,10 @@ public final class NhwcConversion {
             }
         }
         return order;
+    }
+
+    private static org.nd4j.linalg.api.ndarray.INDArray weights(ComputationGraph graph, String layer) {
+        return graph.getLayer(layer).getParam(DefaultParamInitializer.WEIGHT_KEY);
     }
 
     private static Layer unwrap(Layer layer) {

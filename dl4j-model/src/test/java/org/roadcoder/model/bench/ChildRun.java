@@ -40,7 +40,8 @@ final class ChildRun {
         List<String> cmd = new ArrayList<>(List.of(s.python(), script.toString(), "--model", c.torchvisionName(),
                 "--size", String.valueOf(c.size()), "--batch", String.valueOf(s.batchFor(c)), "--warmup",
                 String.valueOf(s.warmupFor(c)), "--threads", "2", "--head", c.stock() ? "stock" : "roadcoder",
-                "--width", String.valueOf(c.width()), "--hidden", String.valueOf(Math.max(c.hidden(), 1)), "--passes", String.valueOf(c.passes())));
+                "--width", String.valueOf(c.width()), "--hidden", String.valueOf(Math.max(c.hidden(), 1)),
+                "--passes", String.valueOf(c.passes())));
         if (c.training()) {
             cmd.add("--train");
         }

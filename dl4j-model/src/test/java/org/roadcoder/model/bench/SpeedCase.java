@@ -10,7 +10,8 @@ import org.roadcoder.model.backbone.Backbone;
  * 224 and 128 px with roadcoder's 28-output head; VGG16 inference at 224 px with roadcoder's head and
  * stock (the zoo's / torchvision's 1000-class classifier, the network DESIGN.md's inference figures
  * are for); VGG11-BN inference at 224 px (batch norm in the layout question); and inference with the
- * demo network (VGG11-BN at 1/8 width, 64 px, head 128), what {@code predict} runs on the sample survey. Inference cases run in NCHW and NHWC by default (DL4J side).
+ * demo network (VGG11-BN at 1/8 width, 64 px, head 128), what {@code predict} runs on the sample
+ * survey. Inference cases run in NCHW and NHWC by default (DL4J side).
  *
  * @see SpeedBenchmark
  */

@@ -15,8 +15,9 @@ import org.roadcoder.model.transfer.TransferHead;
 
 /**
  * The network a case times: the project's backbone and head (or the zoo's stock classifier), with the
- * benchmark's DL4J settings applied (roadcoder's tuned layers unless {@code --layers stock}). Inference in NHWC runs what prediction runs: the NCHW network
- * converted by {@link InferenceNet#nhwc}, fed NCHW batches that it permutes itself.
+ * benchmark's DL4J settings applied (roadcoder's tuned layers unless {@code --layers stock}). Inference
+ * in NHWC runs what prediction runs: the NCHW network converted by {@link InferenceNet#nhwc}, fed NCHW
+ * batches that it permutes itself.
  */
 final class SpeedNetwork {
 

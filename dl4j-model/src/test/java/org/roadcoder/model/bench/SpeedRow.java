@@ -12,8 +12,8 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
  * One measured case, both sides: step times, peak memory, the load around it; printed as a markdown
  * table row. The ratio is the median over step pairs of PyTorch's time over DL4J's (above 1: DL4J faster).
  */
-record SpeedRow(SpeedCase c, CNN2DFormat format, int batch, double[] dl4jSeconds, double[] torchSeconds, ChildResult dl4j,
-        ChildResult torch, String load) {
+record SpeedRow(SpeedCase c, CNN2DFormat format, int batch, double[] dl4jSeconds, double[] torchSeconds,
+        ChildResult dl4j, ChildResult torch, String load) {
 
     static final String HEADER = "| case | DL4J layout | batch | DL4J img/s | PyTorch img/s | DL4J/PyTorch (pairs min-max) "
             + "| DL4J peak MB | PyTorch peak MB | DL4J step s (min-max) | DL4J conv helper, threads | load 1/5/15 before -> after |\n"

@@ -170,6 +170,7 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
                         : formats.stream().map(Enum::name).collect(Collectors.joining(" and ")),
                 workspace, helpers ? "on" : "off", batch > 0 ? batch : "per case", dtype, repeats,
                 zooGraph ? "the zoo's graph (NHWC: converted from it)" : "our layer list",
-                call == Call.SINGLE ? "outputSingle(false, x)" : "output(x)", tuned ? "roadcoder's tuned" : "DL4J's stock");
+                call == Call.SINGLE ? "outputSingle(false, x)" : "output(x)",
+                tuned ? "roadcoder's tuned" : "DL4J's stock");
     }
 }

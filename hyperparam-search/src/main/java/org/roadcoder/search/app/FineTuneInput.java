@@ -82,8 +82,8 @@ final class FineTuneInput implements SearchInput {
 
     /** Flag thresholds tuned on the validation frames, as train tunes them. */
     private Thresholds thresholds(SearchOutcome outcome) {
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(outcome.bestNet()), validation, schema.outputNames(),
-                TrainingJob.iteratorOptions(config), maxBatches);
+        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(outcome.bestNet()), validation,
+                schema.outputNames(), TrainingJob.iteratorOptions(config), maxBatches);
         return ThresholdTuner.tune(layout(), val.probabilities(), val.labels());
     }
 }

@@ -123,8 +123,8 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(), options.iterator(),
-                maxBatches);
+        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
+                options.iterator(), maxBatches);
         Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
         Checkpoints.saveModel(best, thresholds, run.model());
         out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",

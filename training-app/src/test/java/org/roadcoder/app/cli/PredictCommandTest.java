@@ -44,7 +44,8 @@ class PredictCommandTest {
         CliRun r = CliRun.of("predict", run.toString(), unlabelled.toString(), "--out", out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("coded 48 frames and 12 segments in \\d+\\.\\d s \\(\\d+\\.\\d frames/s, network in NHWC\\)");
+        assertThat(r.out()).containsPattern(
+                "coded 48 frames and 12 segments in \\d+\\.\\d s \\(\\d+\\.\\d frames/s, network in NHWC\\)");
         List<String> frames = Files.readAllLines(out.resolve("frame_predictions.csv"));
         assertThat(frames).hasSize(49);
         assertThat(frames.get(0)).startsWith("frame_id,segment_id,area_type=urban,curvature=straight_or_gently_curving,")
