@@ -56,6 +56,18 @@ class SpeedSettingsTest {
     }
 
     @Test
+    void flopsCountTheCasesOwnHeadAndWidth() {
+        double stockHead = 2.0 * (25088L * 4096 + 4096L * 4096 + 4096L * 1000);
+        double roadcoderHead = 2.0 * (25088L * 300 + 300L * 300 + 300L * 28);
+        assertThat(StepFlops.perImage(SpeedCase.INFER_VGG16_STOCK_224) - StepFlops.perImage(SpeedCase.INFER_VGG16_224))
+                .isCloseTo(stockHead - roadcoderHead, org.assertj.core.data.Offset.offset(1.0));
+        // the demo network: 1/8 of the channels at 64 px; its first convolution is 3 -> 8 channels at 64x64
+        assertThat(StepFlops.perImage(SpeedCase.INFER_DEMO_64))
+                .isLessThan(StepFlops.perImage(SpeedCase.INFER_VGG11_BN_224) / 500)
+                .isGreaterThan(2.0 * 3 * 8 * 9 * 64 * 64);
+    }
+
+    @Test
     void mavenPassesTheOptionsAsOneArgument() {
         assertThat(SpeedBenchmark.words(new String[] {" --batch  8 --repeats 2 "})).containsExactly("--batch", "8",
                 "--repeats", "2");
