@@ -31,9 +31,21 @@ public record InferenceNet(ComputationGraph graph, CNN2DFormat format) {
         return NhwcConversion.blocker(nchw) == null ? nhwc(nchw) : asTrained(nchw);
     }
 
-    /** Probabilities for an NCHW batch {@code [batch, channels, height, width]}; no dropout. */
+    /**
+     * Probabilities for an NCHW batch {@code [batch, channels, height, width]}; no dropout. The permuted
+     * copy an NHWC network needs is freed on return, not left to the garbage collector: otherwise their
+     * off-heap memory piles up between collections (the Java heap barely notices them).
+     */
     public INDArray output(INDArray nchwBatch) {
-        return graph.outputSingle(false, toInput(nchwBatch));
+        if (format == CNN2DFormat.NCHW) {
+            return graph.outputSingle(false, nchwBatch);
+        }
+        INDArray input = toInput(nchwBatch);
+        try {
+            return graph.outputSingle(false, input);
+        } finally {
+            input.close();
+        }
     }
 
     /** The batch in the layout {@link #graph} takes (a contiguous copy when it must be permuted). */
