@@ -21,6 +21,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.model.layers.FastConvolutionLayer;
 
@@ -66,6 +67,10 @@ public final class NhwcConversion {
             if (p != null && !(p instanceof CnnToFeedForwardPreProcessor)
                     && !(p instanceof FeedForwardToCnnPreProcessor && readsInput)) {
                 return "layer " + e.getKey() + " has a " + p.getClass().getSimpleName();
+            }
+            if (p instanceof CnnToFeedForwardPreProcessor f
+                    && (f.getNumChannels() < 1 || f.getInputHeight() < 1 || f.getInputWidth() < 1)) {
+                return "layer " + e.getKey() + " flattens a feature map of unknown size";
             }
             if (layer instanceof ConvolutionLayer c && c.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
                 return "layer " + e.getKey() + " is already " + c.getCnn2dDataFormat();
@@ -130,7 +135,7 @@ public final class NhwcConversion {
         return order;
     }
 
-    private static org.nd4j.linalg.api.ndarray.INDArray weights(ComputationGraph graph, String layer) {
+    private static INDArray weights(ComputationGraph graph, String layer) {
         return graph.getLayer(layer).getParam(DefaultParamInitializer.WEIGHT_KEY);
     }
 
