@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.roadcoder.model.runtime.Dl4jRuntime;
 
 /** Starts one case of either side as a child process: a fresh JVM for DL4J, Debian's Python for PyTorch. */
@@ -18,18 +19,18 @@ final class ChildRun {
     }
 
     /**
-     * The DL4J side: this JVM's options (heap, add-opens, JavaCPP limits), the helpers property set as
-     * asked, and the environment roadcoder's launcher gives it ({@link Dl4jRuntime#NATIVE_ENVIRONMENT}).
-     * PyTorch runs in the environment a user's shell gives it.
+     * The DL4J side in one layout: this JVM's options (heap, add-opens, JavaCPP limits), the helpers
+     * property set as asked, and the environment roadcoder's launcher gives it
+     * ({@link Dl4jRuntime#NATIVE_ENVIRONMENT}). PyTorch runs in the environment a user's shell gives it.
      */
-    static SteppedChild dl4j(SpeedCase c, SpeedSettings s) {
+    static SteppedChild dl4j(SpeedCase c, CNN2DFormat format, SpeedSettings s) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> !a.startsWith("-D" + Dl4jRuntime.HELPERS_PROPERTY + "=")).forEach(cmd::add);
         cmd.add("-D" + Dl4jRuntime.HELPERS_PROPERTY + "=" + !s.helpers());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Dl4jSpeedRun.class.getName()));
-        cmd.addAll(s.toArgs(c));
+        cmd.addAll(s.toArgs(c, format));
         return SteppedChild.start(cmd, Dl4jRuntime.NATIVE_ENVIRONMENT);
     }
 
@@ -38,7 +39,9 @@ final class ChildRun {
         Path script = Files.exists(SCRIPT) ? SCRIPT : Path.of("src/test/python/speed_bench.py");
         List<String> cmd = new ArrayList<>(List.of(s.python(), script.toString(), "--model", c.torchvisionName(),
                 "--size", String.valueOf(c.size()), "--batch", String.valueOf(s.batchFor(c)), "--warmup",
-                String.valueOf(s.warmupFor(c)), "--threads", "2"));
+                String.valueOf(s.warmupFor(c)), "--threads", "2", "--head", c.stock() ? "stock" : "roadcoder",
+                "--width", String.valueOf(c.width()), "--hidden", String.valueOf(Math.max(c.hidden(), 1)),
+                "--passes", String.valueOf(c.passes())));
         if (c.training()) {
             cmd.add("--train");
         }

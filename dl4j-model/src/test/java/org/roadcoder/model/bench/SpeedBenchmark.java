@@ -33,20 +33,23 @@ public final class SpeedBenchmark {
         List<SpeedRow> rows = new ArrayList<>();
         for (int r = 0; r < s.repeats(); r++) {
             for (SpeedCase c : s.cases()) {
-                SpeedRow row = InterleavedCase.run(c, s);
-                rows.add(row);
-                System.out.println(row.markdown());
+                for (SpeedRow row : InterleavedCase.run(c, s)) {
+                    rows.add(row);
+                    System.out.println(row.markdown());
+                }
             }
         }
         System.out.println();
-        System.out.println("Arithmetic throughput (convolutions and dense layers; peak " + StepFlops.describePeak() + "):");
-        System.out.println("| case | GFLOP per image | DL4J GFLOP/s | PyTorch GFLOP/s | DL4J % of peak | PyTorch % of peak |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("Arithmetic throughput (convolutions and dense layers; peak " + StepFlops.describePeak()
+                + "):");
+        System.out.println("| case | DL4J layout | GFLOP per image | DL4J GFLOP/s | PyTorch GFLOP/s | DL4J % of peak "
+                + "| PyTorch % of peak |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (SpeedRow row : rows) {
             double d = StepFlops.gigaflops(row.c(), row.batch(), row.batch() / row.dl4jImagesPerSecond());
             double t = StepFlops.gigaflops(row.c(), row.batch(), row.batch() / row.torchImagesPerSecond());
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.0f%% | %.0f%% |%n", row.c().id(),
-                    StepFlops.perImage(row.c()) / 1e9, d, t, 100 * d / StepFlops.peakGigaflops(),
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.1f | %.0f%% | %.0f%% |%n", row.c().id(),
+                    row.format(), StepFlops.perImage(row.c()) / 1e9, d, t, 100 * d / StepFlops.peakGigaflops(),
                     100 * t / StepFlops.peakGigaflops());
         }
         System.out.println();

@@ -1,39 +1,54 @@
 package org.roadcoder.model.bench;
 
 import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.roadcoder.model.backbone.Backbone;
 
 /**
- * The networks issue 4 times: VGG11-BN training at 224 and 128 px, VGG16 inference at 224 px, each
- * with roadcoder's 28-output head, on DL4J and on PyTorch (torchvision's layer list, same head).
+ * The networks issue 4 times, on DL4J and on PyTorch (torchvision's layer list): VGG11-BN training at
+ * 224 and 128 px with roadcoder's 28-output head; VGG16 inference at 224 px with roadcoder's head and
+ * stock (the zoo's / torchvision's 1000-class classifier, the network DESIGN.md's inference figures
+ * are for); VGG11-BN inference at 224 px (batch norm in the layout question); and inference with the
+ * demo network (VGG11-BN at 1/8 width, 64 px, head 128), what {@code predict} runs on the sample
+ * survey. Inference cases run in NCHW and NHWC by default (DL4J side).
  *
  * @see SpeedBenchmark
  */
 enum SpeedCase {
 
-    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, true, 16, 2, 4),
-    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, true, 16, 2, 6),
-    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, false, 8, 2, 6);
+    TRAIN_VGG11_BN_224("train-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, 1.0, 300, true, 16, 2, 4, 1),
+    TRAIN_VGG11_BN_128("train-vgg11bn-128", Backbone.VGG11_BN, "vgg11_bn", 128, 1.0, 300, true, 16, 2, 6, 1),
+    INFER_VGG16_224("infer-vgg16-224", Backbone.VGG16, "vgg16", 224, 1.0, 300, false, 8, 2, 6, 1),
+    INFER_VGG16_STOCK_224("infer-vgg16stock-224", Backbone.VGG16, "vgg16", 224, 1.0, 0, false, 8, 2, 6, 1),
+    INFER_VGG11_BN_224("infer-vgg11bn-224", Backbone.VGG11_BN, "vgg11_bn", 224, 1.0, 300, false, 8, 2, 6, 1),
+    INFER_DEMO_64("infer-demo-64", Backbone.VGG11_BN, "vgg11_bn", 64, 0.125, 128, false, 16, 2, 12, 20);
 
     private final String id;
     private final Backbone backbone;
     private final String torchvisionName;
     private final int size;
+    private final double width;
+    private final int hidden;
     private final boolean training;
     private final int batch;
     private final int warmup;
     private final int iterations;
+    private final int passes;
 
-    SpeedCase(String id, Backbone backbone, String torchvisionName, int size, boolean training, int batch,
-            int warmup, int iterations) {
+    SpeedCase(String id, Backbone backbone, String torchvisionName, int size, double width, int hidden,
+            boolean training, int batch, int warmup, int iterations, int passes) {
         this.id = id;
         this.backbone = backbone;
         this.torchvisionName = torchvisionName;
         this.size = size;
+        this.width = width;
+        this.hidden = hidden;
         this.training = training;
         this.batch = batch;
         this.warmup = warmup;
         this.iterations = iterations;
+        this.passes = passes;
     }
 
     String id() {
@@ -52,11 +67,25 @@ enum SpeedCase {
         return size;
     }
 
+    /** Channel multiplier of the backbone (1 = the published network). */
+    double width() {
+        return width;
+    }
+
+    /** Hidden size of roadcoder's head; 0 for the stock 1000-class classifier. */
+    int hidden() {
+        return hidden;
+    }
+
+    boolean stock() {
+        return hidden == 0;
+    }
+
     boolean training() {
         return training;
     }
 
-    /** The batch the issue names: 16 for training, 8 for VGG16 inference. */
+    /** The batch the issue names: 16 for training, 8 for VGG16 inference; the demo's 16 for its inference. */
     int batch() {
         return batch;
     }
@@ -69,6 +98,19 @@ enum SpeedCase {
     /** Timed steps per side, an even number (ABBA order); few, so a case stays within ~2 minutes on 2 cores. */
     int iterations() {
         return iterations;
+    }
+
+    /**
+     * Forward passes (or training steps) in one timed step: 1, except for the demo network, whose
+     * 20 ms passes would be lost in the scheduling noise of a shared machine one by one.
+     */
+    int passes() {
+        return passes;
+    }
+
+    /** The DL4J layouts timed unless {@code --format} says otherwise: both for inference, NCHW for training. */
+    List<CNN2DFormat> formats() {
+        return training ? List.of(CNN2DFormat.NCHW) : List.of(CNN2DFormat.NCHW, CNN2DFormat.NHWC);
     }
 
     static SpeedCase fromId(String id) {

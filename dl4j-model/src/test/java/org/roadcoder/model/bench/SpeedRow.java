@@ -5,25 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 
 /**
  * One measured case, both sides: step times, peak memory, the load around it; printed as a markdown
  * table row. The ratio is the median over step pairs of PyTorch's time over DL4J's (above 1: DL4J faster).
  */
-record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeconds, ChildResult dl4j,
-        ChildResult torch, String load) {
+record SpeedRow(SpeedCase c, CNN2DFormat format, int batch, double[] dl4jSeconds, double[] torchSeconds,
+        ChildResult dl4j, ChildResult torch, String load) {
 
-    static final String HEADER = "| case | batch | DL4J img/s | PyTorch img/s | DL4J/PyTorch (pairs min-max) "
+    static final String HEADER = "| case | DL4J layout | batch | DL4J img/s | PyTorch img/s | DL4J/PyTorch (pairs min-max) "
             + "| DL4J peak MB | PyTorch peak MB | DL4J step s (min-max) | DL4J conv helper, threads | load 1/5/15 before -> after |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|";
+            + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     double dl4jImagesPerSecond() {
-        return batch / median(dl4jSeconds);
+        return (double) batch * c.passes() / median(dl4jSeconds);
     }
 
     double torchImagesPerSecond() {
-        return batch / median(torchSeconds);
+        return (double) batch * c.passes() / median(torchSeconds);
     }
 
     double[] pairRatios() {
@@ -38,7 +39,7 @@ record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeco
 
     String markdown() {
         double[] pairs = pairRatios();
-        return String.join(" | ", "| " + c.id(), String.valueOf(batch), f("%.2f", dl4jImagesPerSecond()),
+        return String.join(" | ", "| " + c.id(), format.name(), String.valueOf(batch), f("%.2f", dl4jImagesPerSecond()),
                 f("%.2f", torchImagesPerSecond()), Double.isNaN(ratio()) ? "-"
                         : f("%.2fx", ratio()) + f(" (%.2f-", min(pairs)) + f("%.2f)", max(pairs)),
                 f("%.0f", dl4j.number("peak_mb")), f("%.0f", torch.number("peak_mb")),
@@ -54,7 +55,7 @@ record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeco
     List<String> failures() {
         List<String> out = new ArrayList<>();
         if (!dl4j.ok()) {
-            out.add(c.id() + " DL4J failed: " + dl4j.failure());
+            out.add(c.id() + " DL4J " + format + " failed: " + dl4j.failure());
         }
         if (!torch.ok() && !"off".equals(torch.failure())) {
             out.add(c.id() + " PyTorch failed: " + torch.failure());
@@ -62,17 +63,17 @@ record SpeedRow(SpeedCase c, int batch, double[] dl4jSeconds, double[] torchSeco
         return out;
     }
 
-    /** Per case: the DL4J/PyTorch ratio of every repeat. */
+    /** Per case and layout: the DL4J/PyTorch ratio of every repeat. */
     static String summary(List<SpeedRow> rows) {
-        Map<String, List<String>> ratios = new TreeMap<>();
+        Map<String, List<String>> ratios = new LinkedHashMap<>();
         for (SpeedRow r : rows) {
             if (!Double.isNaN(r.ratio())) {
-                ratios.computeIfAbsent(r.c().id(), k -> new ArrayList<>())
+                ratios.computeIfAbsent(r.c().id() + " " + r.format(), k -> new ArrayList<>())
                         .add(String.format(Locale.ROOT, "%.2fx", r.ratio()));
             }
         }
         StringBuilder sb = new StringBuilder("DL4J/PyTorch speed ratio per run (above 1: DL4J faster):");
-        ratios.forEach((id, list) -> sb.append(String.format(Locale.ROOT, "%n  %-18s %s", id, list)));
+        ratios.forEach((id, list) -> sb.append(String.format(Locale.ROOT, "%n  %-25s %s", id, list)));
         return ratios.isEmpty() ? sb.append(" none (PyTorch off or failed)").toString() : sb.toString();
     }
 

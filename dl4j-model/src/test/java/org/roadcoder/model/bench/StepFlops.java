@@ -13,8 +13,9 @@ import java.util.Locale;
  */
 final class StepFlops {
 
-    private static final int FEATURES_HIDDEN = 300;
     private static final int OUTPUTS = 28;
+    private static final int STOCK_HIDDEN = 4096;
+    private static final int STOCK_CLASSES = 1000;
 
     private StepFlops() {
     }
@@ -30,15 +31,17 @@ final class StepFlops {
                 size /= 2;
                 continue;
             }
-            double conv = 2.0 * channels * entry * 9 * size * size;
+            int out = Math.max(1, (int) Math.round(entry * c.width()));
+            double conv = 2.0 * channels * out * 9 * size * size;
             if (firstConvForward == 0) {
                 firstConvForward = conv;
             }
             forward += conv;
-            channels = entry;
+            channels = out;
         }
         double features = (double) channels * size * size;
-        forward += 2.0 * (features * FEATURES_HIDDEN + FEATURES_HIDDEN * FEATURES_HIDDEN + FEATURES_HIDDEN * OUTPUTS);
+        forward += c.stock() ? 2.0 * (features * STOCK_HIDDEN + STOCK_HIDDEN * STOCK_HIDDEN + STOCK_HIDDEN * STOCK_CLASSES)
+                : 2.0 * (features * c.hidden() + (double) c.hidden() * c.hidden() + c.hidden() * OUTPUTS);
         // backward: the gradient of every weight (as much work as forward) and of every layer's input,
         // except the first convolution's (the image needs no gradient)
         return c.training() ? 3 * forward - firstConvForward : forward;

@@ -47,7 +47,7 @@ public final class TrainingProfile {
         SpeedCase c = settings.cases().get(0);
         int batch = settings.batchFor(c);
         OutputLayout layout = TestLayouts.roadcoder();
-        ComputationGraph net = SpeedNetwork.build(c, settings, layout);
+        ComputationGraph net = SpeedNetwork.forTraining(c, settings, layout);
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(settings.dtype(), SpeedNetwork.inputShape(c, settings, batch));
         DataSet data = new DataSet(x, TestLayouts.randomLabels(layout, batch, 7, settings.dtype()));

@@ -15,6 +15,7 @@ import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.transfer.HeadOptions;
@@ -81,8 +82,8 @@ final class FineTuneInput implements SearchInput {
 
     /** Flag thresholds tuned on the validation frames, as train tunes them. */
     private Thresholds thresholds(SearchOutcome outcome) {
-        FrameScorer.Scores val = FrameScorer.score(outcome.bestNet(), validation, schema.outputNames(),
-                TrainingJob.iteratorOptions(config), maxBatches);
+        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(outcome.bestNet()), validation,
+                schema.outputNames(), TrainingJob.iteratorOptions(config), maxBatches);
         return ThresholdTuner.tune(layout(), val.probabilities(), val.labels());
     }
 }

@@ -46,8 +46,8 @@ public final class PredictCommand implements Callable<Integer> {
         Survey s = Survey.load(survey, model.schema(), new ReadOptions(LabelSource.NONE, skipBadFrames, skipBadFrames));
         s.report().warnings().forEach(p -> stdout.println("warning: " + p));
         Predictor.Result r = Predictor.predict(model, s, out, maxBatches);
-        stdout.printf("coded %d frames and %d segments in %.1f s (%.1f frames/s) -> %s%n", r.frames(), r.segments(),
-                r.seconds(), r.framesPerSecond(), out);
+        stdout.printf("coded %d frames and %d segments in %.1f s (%.1f frames/s, network in %s) -> %s%n", r.frames(),
+                r.segments(), r.seconds(), r.framesPerSecond(), r.layout(), out);
         stdout.flush();
         return ExitCodes.OK;
     }

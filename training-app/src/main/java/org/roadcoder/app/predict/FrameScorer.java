@@ -2,18 +2,19 @@ package org.roadcoder.app.predict;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.survey.SurveyFrame;
+import org.roadcoder.model.inference.InferenceNet;
 
 /**
  * Runs a network over frames in their given order, batch by batch, without augmentation or
  * shuffling: what validation, evaluation and prediction share. Memory stays that of one batch
- * unless the caller keeps the rows.
+ * unless the caller keeps the rows. Batches come from the pipeline in NCHW; an NHWC network
+ * ({@link InferenceNet}) permutes them itself.
  */
 public final class FrameScorer {
 
@@ -34,7 +35,7 @@ public final class FrameScorer {
     }
 
     /** @param maxBatches stop after this many batches; 0 for all */
-    public static int run(ComputationGraph net, List<SurveyFrame> frames, List<String> outputNames,
+    public static int run(InferenceNet net, List<SurveyFrame> frames, List<String> outputNames,
             IteratorOptions options, int maxBatches, BatchConsumer consumer) {
         IteratorOptions plain = new IteratorOptions(options.batchSize(), options.height(), options.width(),
                 options.preset(), null, false, options.seed(), options.prefetch(), options.workers());
@@ -44,7 +45,7 @@ public final class FrameScorer {
         try {
             while (it.hasNext() && (maxBatches <= 0 || batches < maxBatches)) {
                 DataSet batch = it.next();
-                INDArray p = net.outputSingle(false, batch.getFeatures());
+                INDArray p = net.output(batch.getFeatures());
                 consumer.accept(first, p, batch.getLabels());
                 first += (int) p.size(0);
                 batches++;
@@ -56,7 +57,7 @@ public final class FrameScorer {
     }
 
     /** Scores labelled frames and keeps every row. */
-    public static Scores score(ComputationGraph net, List<SurveyFrame> frames, List<String> outputNames,
+    public static Scores score(InferenceNet net, List<SurveyFrame> frames, List<String> outputNames,
             IteratorOptions options, int maxBatches) {
         List<double[]> p = new ArrayList<>();
         List<double[]> y = new ArrayList<>();

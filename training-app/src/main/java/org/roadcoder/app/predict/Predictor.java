@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.TrainedModel;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.survey.SegmentInfo;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
+import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.segment.SegmentCoder;
 
 /**
@@ -28,8 +30,8 @@ public final class Predictor {
     public static final String FRAME_FILE = "frame_predictions.csv";
     public static final String SEGMENT_FILE = "segment_codes.csv";
 
-    /** What was coded and how fast. */
-    public record Result(int frames, int segments, double seconds) {
+    /** What was coded, how fast, and in which layout the network ran. */
+    public record Result(int frames, int segments, double seconds, CNN2DFormat layout) {
         public double framesPerSecond() {
             return frames / Math.max(seconds, 1e-9);
         }
@@ -44,6 +46,7 @@ public final class Predictor {
         SegmentCodeFormat format = new SegmentCodeFormat(model.schema());
         List<String> outputs = model.schema().outputNames();
         int[] counts = new int[2];
+        InferenceNet net = model.inferenceNet();
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(outDir);
@@ -62,7 +65,7 @@ public final class Predictor {
                                     counts[1]++;
                                 });
                         List<SurveyFrame> all = survey.frames();
-                        counts[0] = FrameScorer.run(model.net(), all, outputs, TrainingJob.iteratorOptions(model.config()),
+                        counts[0] = FrameScorer.run(net, all, outputs, TrainingJob.iteratorOptions(model.config()),
                                 maxBatches, (first, probs, labels) -> {
                                     double[][] rows = probs.toDoubleMatrix();
                                     for (int i = 0; i < rows.length; i++) {
@@ -74,7 +77,7 @@ public final class Predictor {
                         stream.flush();
                     }
                 }));
-        return new Result(counts[0], counts[1], (System.nanoTime() - t0) / 1e9);
+        return new Result(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, net.format());
     }
 
     private static SegmentInfo info(SegmentStream.Coded coded, Map<String, SegmentInfo> known) {

@@ -30,7 +30,7 @@ public final class EvaluationRun {
             double[][] reference, Map<String, Object> context, int maxBatches) {
         OutputLayout layout = model.layout();
         Thresholds th = model.thresholds();
-        FrameScorer.Scores s = FrameScorer.score(model.net(), frames, model.schema().outputNames(),
+        FrameScorer.Scores s = FrameScorer.score(model.inferenceNet(), frames, model.schema().outputNames(),
                 TrainingJob.iteratorOptions(model.config()), maxBatches);
         List<SurveyFrame> scored = frames.subList(0, s.size());
         MajorityBaseline baseline = MajorityBaseline.of(layout, reference.length > 0 ? reference : s.labels());

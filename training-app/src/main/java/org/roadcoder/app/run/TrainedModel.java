@@ -9,6 +9,7 @@ import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Thresholds;
 
 /**
@@ -36,6 +37,14 @@ public record TrainedModel(RunFolder run, ComputationGraph net, LabelSchema sche
                     + layout.size());
         }
         return new TrainedModel(run, net, schema, config, Thresholds.readFrom(run.model().toFile()));
+    }
+
+    /**
+     * The network to score with, in the layout it runs fastest on CPU ({@link InferenceNet#fastest}):
+     * a second copy of the weights, built on each call.
+     */
+    public InferenceNet inferenceNet() {
+        return InferenceNet.fastest(net);
     }
 
     public OutputLayout layout() {

@@ -10,6 +10,7 @@ import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
@@ -94,8 +95,8 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(net, validation, outputNames, options.iterator(),
-                options.maxBatches());
+        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(net), validation, outputNames,
+                options.iterator(), options.maxBatches());
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
     }
 }

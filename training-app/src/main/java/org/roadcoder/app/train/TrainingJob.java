@@ -26,6 +26,7 @@ import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
+import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
 
@@ -122,8 +123,8 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(best, validation, schema.outputNames(), options.iterator(),
-                maxBatches);
+        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
+                options.iterator(), maxBatches);
         Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
         Checkpoints.saveModel(best, thresholds, run.model());
         out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",

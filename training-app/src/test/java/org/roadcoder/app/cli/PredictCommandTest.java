@@ -1,6 +1,7 @@
 package org.roadcoder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
+import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.run.TrainedModel;
+import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.data.survey.LabelSource;
+import org.roadcoder.data.survey.ReadOptions;
+import org.roadcoder.data.survey.Survey;
+import org.roadcoder.model.inference.InferenceNet;
 
 class PredictCommandTest {
 
@@ -36,7 +44,8 @@ class PredictCommandTest {
         CliRun r = CliRun.of("predict", run.toString(), unlabelled.toString(), "--out", out.toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("coded 48 frames and 12 segments in \\d+\\.\\d s \\(\\d+\\.\\d frames/s\\)");
+        assertThat(r.out()).containsPattern(
+                "coded 48 frames and 12 segments in \\d+\\.\\d s \\(\\d+\\.\\d frames/s, network in NHWC\\)");
         List<String> frames = Files.readAllLines(out.resolve("frame_predictions.csv"));
         assertThat(frames).hasSize(49);
         assertThat(frames.get(0)).startsWith("frame_id,segment_id,area_type=urban,curvature=straight_or_gently_curving,")
@@ -51,6 +60,26 @@ class PredictCommandTest {
         assertThat(List.of(first).subList(0, 4)).containsExactly("r0s0", "", "0", "40");
         assertThat(first[4]).isIn("urban", "rural");
         assertThat(first[4 + 11]).isEqualTo(first[4].equals("urban") ? "2" : "1");
+    }
+
+    @Test
+    void theNhwcNetworkPredictsWhatTheTrainedNchwNetworkDoes(@TempDir Path out) throws IOException {
+        CliRun r = CliRun.of("predict", run.toString(), unlabelled.toString(), "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        TrainedModel model = TrainedModel.load(run);
+        Survey survey = Survey.load(unlabelled, model.schema(), new ReadOptions(LabelSource.NONE, false, false));
+        FrameScorer.Scores nchw = FrameScorer.score(InferenceNet.asTrained(model.net()), survey.frames(),
+                model.schema().outputNames(), TrainingJob.iteratorOptions(model.config()), 0);
+
+        List<String> lines = Files.readAllLines(out.resolve("frame_predictions.csv"));
+        assertThat(lines).hasSize(nchw.size() + 1);
+        for (int i = 0; i < nchw.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            for (int j = 0; j < nchw.probabilities()[i].length; j++) {
+                assertThat(Double.parseDouble(cells[j + 2])).as("frame %d output %d", i, j)
+                        .isCloseTo(nchw.probabilities()[i][j], within(1e-4));
+            }
+        }
     }
 
     @Test
