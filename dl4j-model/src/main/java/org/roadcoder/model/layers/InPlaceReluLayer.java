@@ -1,7 +1,6 @@
 package org.roadcoder.model.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
@@ -24,14 +23,8 @@ public class InPlaceReluLayer extends ActivationLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
             int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        InPlaceRelu ret = new InPlaceRelu(conf, networkDataType);
-        ret.setListeners(trainingListeners);
-        ret.setIndex(layerIndex);
-        ret.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        ret.setParamTable(paramTable);
-        ret.setConf(conf);
-        return ret;
+        return LayerSetup.wire(new InPlaceRelu(conf, networkDataType), conf, initializer(), trainingListeners, layerIndex,
+                layerParamsView, initializeParams);
     }
 
     @Override
