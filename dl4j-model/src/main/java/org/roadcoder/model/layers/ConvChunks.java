@@ -76,12 +76,9 @@ final class ConvChunks {
         long step = (batch + parts - 1) / parts;
         for (long from = 0; from < batch; from += step) {
             long to = Math.min(batch, from + step);
-            INDArray in = input.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all());
-            INDArray eps = delta.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all());
-            INDArray gi = gradAtInput.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all());
+            INDArray in = slice(input, from, to);
+            INDArray eps = slice(delta, from, to);
+            INDArray gi = slice(gradAtInput, from, to);
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp")
                     .addIntegerArguments(arguments(conf));
             if (bias == null) {

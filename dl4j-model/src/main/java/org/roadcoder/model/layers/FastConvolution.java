@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
@@ -61,8 +60,7 @@ final class FastConvolution extends ConvolutionLayer {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         IActivation afn = layerConf().getActivationFn();
-        boolean relu = afn instanceof ActivationReLU r && r.getMax() == null && r.getThreshold() == null
-                && r.getNegativeSlope() == null;
+        boolean relu = TunedLayers.isPlainRelu(afn);
         if (!(helper instanceof MKLDNNConvHelper) || helperCountFail > 0 || layerConf().getIDropout() != null
                 || (!relu && !(afn instanceof ActivationIdentity)) || (relu && output == null)
                 || convolutionMode == ConvolutionMode.Same || epsilon.dataType() != dataType) {

@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
 /**
@@ -71,7 +72,7 @@ public final class TunedLayers {
         if (layer instanceof BatchNormalization b && b.getClass() == BatchNormalization.class) {
             return FastBatchNormalization.of(b);
         }
-        if (layer.getClass() == ActivationLayer.class && isPlainRelu((ActivationLayer) layer)
+        if (layer.getClass() == ActivationLayer.class && isPlainRelu(((ActivationLayer) layer).getActivationFn())
                 && feedsOnly(name, conf) && inputIsBatchNorm(name, conf)) {
             InPlaceReluLayer relu = new InPlaceReluLayer();
             relu.setLayerName(layer.getLayerName());
@@ -93,8 +94,9 @@ public final class TunedLayers {
         return layer;
     }
 
-    private static boolean isPlainRelu(ActivationLayer a) {
-        return a.getActivationFn() instanceof ActivationReLU r && r.getMax() == null && r.getThreshold() == null
+    /** max(0, x) itself: no cap, threshold or leak (whose derivative does not follow from the output alone). */
+    static boolean isPlainRelu(IActivation activation) {
+        return activation instanceof ActivationReLU r && r.getMax() == null && r.getThreshold() == null
                 && r.getNegativeSlope() == null;
     }
 
