@@ -35,8 +35,7 @@ public final class Dl4jSpeedRun {
         SpeedCase c = settings.cases().get(0);
         int batch = settings.batchFor(c);
         OutputLayout layout = TestLayouts.roadcoder();
-        Nd4j.getRandom().setSeed(7);
-        INDArray x = Nd4j.rand(settings.dtype(), SpeedNetwork.inputShape(c, settings, batch));
+        INDArray x = SpeedNetwork.randomInput(c, settings, batch);
         ComputationGraph graph;
         Runnable step;
         if (c.training()) {

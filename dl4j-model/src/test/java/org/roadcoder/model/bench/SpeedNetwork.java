@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.backbone.BackboneOptions;
@@ -61,9 +63,12 @@ final class SpeedNetwork {
     }
 
     /** The input a step takes: NCHW, as the image pipeline makes it, except for training built NHWC. */
-    static long[] inputShape(SpeedCase c, SpeedSettings s, int batch) {
-        return c.training() && s.format() == CNN2DFormat.NHWC ? new long[] {batch, c.size(), c.size(), 3}
+    /** The case's input batch: uniform random pixels, seed 7, in the layout the timed network takes. */
+    static INDArray randomInput(SpeedCase c, SpeedSettings s, int batch) {
+        long[] shape = c.training() && s.format() == CNN2DFormat.NHWC ? new long[] {batch, c.size(), c.size(), 3}
                 : new long[] {batch, 3, c.size(), c.size()};
+        Nd4j.getRandom().setSeed(7);
+        return Nd4j.rand(s.dtype(), shape);
     }
 
     /** The helper class of the first convolution ("none" when DL4J's built-in path runs). */

@@ -48,8 +48,7 @@ public final class TrainingProfile {
         int batch = settings.batchFor(c);
         OutputLayout layout = TestLayouts.roadcoder();
         ComputationGraph net = SpeedNetwork.forTraining(c, settings, layout);
-        Nd4j.getRandom().setSeed(7);
-        INDArray x = Nd4j.rand(settings.dtype(), SpeedNetwork.inputShape(c, settings, batch));
+        INDArray x = SpeedNetwork.randomInput(c, settings, batch);
         DataSet data = new DataSet(x, TestLayouts.randomLabels(layout, batch, 7, settings.dtype()));
         for (int i = 0; i < settings.warmupFor(c); i++) {
             net.fit(data);
