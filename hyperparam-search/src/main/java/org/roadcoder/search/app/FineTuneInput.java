@@ -49,7 +49,7 @@ final class FineTuneInput implements SearchInput {
         this.schema = LabelSchema.load(schemaFile);
         this.maxBatches = maxBatches;
         Survey s = Survey.load(survey, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
-        this.split = RoadSplit.of(s.frames(), config.data().split().fractions(), config.training().seed());
+        this.split = TrainingJob.split(config, s.frames());
         this.validation = split.frames(s.frames(), RoadSplit.Part.VALIDATION);
         this.training = new FineTuneTraining(config, layout(), schema.outputNames(),
                 split.frames(s.frames(), RoadSplit.Part.TRAIN), validation, maxBatches, out, err);

@@ -71,13 +71,13 @@ public final class FeaturizeCommand implements Callable<Integer> {
         RunConfig loaded = config.load(config.file);
         ModelConfig m = loaded.model();
         if (ModelConfig.NO_FREEZE.equals(m.freeze())) {
-            m = new ModelConfig(m.backbone(), m.weights(), m.widthMultiplier(), m.inputSize(), m.hidden(), m.dropout(),
+            m = new ModelConfig(m.backbone(), m.weights(), m.init(), m.widthMultiplier(), m.inputSize(), m.hidden(), m.dropout(),
                     m.loss(), m.posWeight(), "features", m.featureLr(), m.classifierLr());
         }
         RunConfig resolved = new RunConfig(m, loaded.data(), loaded.training());
         LabelSchema labels = schema.load();
         Survey s = Survey.load(survey, labels, ReadOptions.defaults().withLabels(resolved.data().labelSource()));
-        RoadSplit split = RoadSplit.of(s.frames(), resolved.data().split().fractions(), resolved.training().seed());
+        RoadSplit split = TrainingJob.split(resolved, s.frames());
         NetworkFactory.Built built = NetworkFactory.build(m, Layouts.of(labels), resolved.training().seed(),
                 WeightsSource.defaults(), spec.commandLine().getErr());
         ComputationGraph net = built.net();

@@ -7,6 +7,7 @@ import org.roadcoder.model.NetworkSpec;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneOptions;
 import org.roadcoder.model.backbone.WeightsSpec;
+import org.roadcoder.model.init.InitKind;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.transfer.HeadOptions;
 
@@ -15,6 +16,8 @@ import org.roadcoder.model.transfer.HeadOptions;
  *
  * @param backbone        vgg11-bn, vgg16 or vgg19
  * @param weights         random, imagenet, keras:FILE or onnx:FILE
+ * @param init            how randomly initialised layers start: torch (PyTorch's layer defaults, the
+ *                        proof of concept's) or he (DL4J's He-normal); docs/quality.md measures both
  * @param widthMultiplier channel scale in (0, 1]; 1 is the published network
  * @param inputSize       square input in pixels, a multiple of 32
  * @param hidden          width of the two hidden classifier layers (h)
@@ -25,10 +28,11 @@ import org.roadcoder.model.transfer.HeadOptions;
  * @param featureLr       learning rate of the backbone when fine-tuned
  * @param classifierLr    learning rate of the new classifier
  */
-@JsonPropertyOrder({"backbone", "weights", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "freeze", "feature_lr", "classifier_lr"})
+@JsonPropertyOrder({"backbone", "weights", "init", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "freeze", "feature_lr", "classifier_lr"})
 public record ModelConfig(
         String backbone,
         String weights,
+        String init,
         @JsonProperty("width_multiplier") double widthMultiplier,
         @JsonProperty("input_size") int inputSize,
         int hidden,
@@ -45,6 +49,7 @@ public record ModelConfig(
         posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
         backboneKind(backbone);
         weightsSpec(weights);
+        initKind(init);
         lossKind(loss);
         ConfigException.require(widthMultiplier > 0 && widthMultiplier <= 1, "model.width_multiplier",
                 "must be in (0, 1], got " + widthMultiplier);
@@ -65,7 +70,7 @@ public record ModelConfig(
 
     /** The same model with another classifier: hidden size, drop rate and classifier learning rate (a search's candidate). */
     public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
-        return new ModelConfig(backbone, weights, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight,
+        return new ModelConfig(backbone, weights, init, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight,
                 freeze, featureLr, newClassifierLr);
     }
 
@@ -82,7 +87,7 @@ public record ModelConfig(
         HeadOptions head = new HeadOptions(hidden, dropout, featureLr, classifierLr,
                 NO_FREEZE.equals(freeze) ? null : freeze, seed);
         BackboneOptions input = new BackboneOptions(inputSize, inputSize, widthMultiplier, seed);
-        return new NetworkSpec(backboneKind(), input, startWeights, lossKind(loss), posWeight, head);
+        return new NetworkSpec(backboneKind(), input, startWeights, lossKind(loss), posWeight, head, initKind(init));
     }
 
     private static Backbone backboneKind(String id) {
@@ -100,6 +105,19 @@ public record ModelConfig(
             return WeightsSpec.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model.weights", e.getMessage());
+        }
+    }
+
+    public InitKind initKind() {
+        return initKind(init);
+    }
+
+    private static InitKind initKind(String id) {
+        ConfigException.require(id != null, "model.init", "is required");
+        try {
+            return InitKind.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model.init", e.getMessage());
         }
     }
 

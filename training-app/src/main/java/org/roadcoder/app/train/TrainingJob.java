@@ -61,7 +61,7 @@ public final class TrainingJob {
     public void start(Path surveyDir, Path schemaFile, List<String> args) {
         LabelSchema schema = LabelSchema.load(schemaFile);
         Survey survey = readSurvey(surveyDir, schema);
-        RoadSplit split = RoadSplit.of(survey.frames(), config.data().split().fractions(), config.training().seed());
+        RoadSplit split = split(config, survey.frames());
         OutputLayout layout = Layouts.of(schema);
         NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, config.training().seed(),
                 WeightsSource.defaults(), err);
@@ -134,6 +134,11 @@ public final class TrainingJob {
 
     private Survey readSurvey(Path dir, LabelSchema schema) {
         return Survey.load(dir, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
+    }
+
+    /** The run's road split: by {@code data.split_seed}, whatever the training seed. */
+    public static RoadSplit split(RunConfig config, List<SurveyFrame> frames) {
+        return RoadSplit.of(frames, config.data().split().fractions(), config.data().splitSeed());
     }
 
     /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
