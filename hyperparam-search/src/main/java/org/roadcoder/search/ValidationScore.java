@@ -13,6 +13,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
 
@@ -61,7 +62,7 @@ public final class ValidationScore implements ScoreFunction {
         }
         INDArray p = Nd4j.vstack(probs.toArray(INDArray[]::new));
         INDArray y = Nd4j.vstack(labels.toArray(INDArray[]::new));
-        return Evaluator.evaluate(layout, p, y, Thresholds.defaults()).metric("macro_f1");
+        return Evaluator.evaluate(layout, p, y, Thresholds.defaults()).metric(Evaluation.SELECTION);
     }
 
     @Override

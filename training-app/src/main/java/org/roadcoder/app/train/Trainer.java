@@ -46,7 +46,7 @@ public final class Trainer {
         TrainingState s = state;
         while (s.epoch() < options.epochs()) {
             if (s.sinceBest() >= options.patience()) {
-                return s.stopped("early stopping: no better validation macro-F1 for " + s.sinceBest() + " epochs");
+                return s.stopped("early stopping: no better validation score (mean F1 over all groups) for " + s.sinceBest() + " epochs");
             }
             long t0 = System.nanoTime();
             double loss = trainEpoch(net, train, s.epoch());
@@ -56,7 +56,7 @@ public final class Trainer {
                         options.divergenceFactor(), s.firstLoss()));
             }
             Evaluation val = validate(net, validation);
-            s = s.after(loss, val.metric("macro_f1"));
+            s = s.after(loss, val.metric(Evaluation.SELECTION));
             listener.epochEnded(net, s, loss, val, (System.nanoTime() - t0) / 1e9);
         }
         return s.stopped("finished " + options.epochs() + " epochs");

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.report.MajorityBaseline;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -72,6 +73,9 @@ public final class TrainingJob {
             throw new UncheckedIOException("cannot create run folder " + run.dir(), e);
         }
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+        List<SurveyFrame> trainFrames = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
+        MajorityBaseline.of(layout, trainFrames.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new))
+                .save(run.baseline(), schema.outputNames());
         Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
                 built.used().toString(), built.note(), args);
         p.save(run.provenance());
@@ -130,6 +134,14 @@ public final class TrainingJob {
         out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
                 run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
         out.flush();
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 
     private Survey readSurvey(Path dir, LabelSchema schema) {
