@@ -55,8 +55,8 @@ public final class EvaluationRun {
                 }
             }
             segments = truth.length;
-            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th);
-            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th);
+            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th.forSegments());
+            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th.forSegments());
         }
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("thresholds", th.flags());

@@ -11,6 +11,7 @@ import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.app.report.MajorityBaseline;
+import org.roadcoder.app.report.SegmentPooling;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -129,11 +130,23 @@ public final class TrainingJob {
         ComputationGraph best = Checkpoints.restoreModel(run.model());
         FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
                 options.iterator(), maxBatches);
-        Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
+        Thresholds thresholds = tuneThresholds(layout, validation.subList(0, val.size()), val);
         Checkpoints.saveModel(best, thresholds, run.model());
-        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
-                run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
+        out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %d validation frames and "
+                + "their segments%n", run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
         out.flush();
+    }
+
+    /**
+     * Frame thresholds on the validation frames, segment thresholds on the validation segments (each
+     * flag's maximum over the segment's frames, as {@code predict} codes it, against the segment's label).
+     */
+    static Thresholds tuneThresholds(OutputLayout layout, List<SurveyFrame> frames, FrameScorer.Scores val) {
+        Thresholds frame = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
+        SegmentPooling.Pooled p = SegmentPooling.pool(layout, frames, val.probabilities());
+        SegmentPooling.Pooled y = SegmentPooling.pool(layout, frames, val.labels());
+        Thresholds segment = ThresholdTuner.tune(layout, p.rows(), y.rows());
+        return new Thresholds(frame.flags(), segment.flags());
     }
 
     private static double[] toDouble(float[] v) {
