@@ -33,9 +33,11 @@ import org.roadcoder.model.transfer.TransferHead;
  *                   {@value #FEATURES} for "the whole convolutional part", whatever its layer is named
  * @param init       how randomly initialised layers start: all of them with random weights, the
  *                   classifier only with loaded ones
+ * @param classWeights weight per output index (grouped loss only), multiplying that output's term: class
+ *                   weights inside exclusive groups; outputs not listed weigh 1
  */
 public record NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec weights, LossKind loss,
-        Map<String, Double> posWeights, HeadOptions head, InitKind init) {
+        Map<String, Double> posWeights, HeadOptions head, InitKind init, Map<Integer, Double> classWeights) {
 
     /** A {@code freezeUpTo} value that names the backbone's last feature layer. */
     public static final String FEATURES = "features";
@@ -43,14 +45,18 @@ public record NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec 
     /** DL4J's He-normal initialisation. */
     public NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec weights, LossKind loss,
             Map<String, Double> posWeights, HeadOptions head) {
-        this(backbone, input, weights, loss, posWeights, head, InitKind.HE);
+        this(backbone, input, weights, loss, posWeights, head, InitKind.HE, Map.of());
     }
 
     public NetworkSpec {
         Objects.requireNonNull(init, "init");
         posWeights = Map.copyOf(posWeights);
+        classWeights = Map.copyOf(classWeights);
         if (loss == LossKind.BCE && !posWeights.isEmpty()) {
             throw new IllegalArgumentException("pos_weight " + posWeights.keySet() + " needs the grouped loss, not bce");
+        }
+        if (loss == LossKind.BCE && !classWeights.isEmpty()) {
+            throw new IllegalArgumentException("class weights need the grouped loss, not bce");
         }
     }
 
@@ -75,6 +81,12 @@ public record NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec 
         }
         GroupedLossBuilder builder = GroupedLoss.builder(layout);
         posWeights.forEach(builder::optPosWeight);
+        if (!classWeights.isEmpty()) {
+            double[] w = new double[layout.size()];
+            java.util.Arrays.fill(w, 1.0);
+            classWeights.forEach((i, v) -> w[i] = v);
+            builder.optWeights(w);
+        }
         return builder.build();
     }
 }

@@ -65,7 +65,7 @@ public final class TrainingJob {
         Survey survey = readSurvey(surveyDir, schema);
         RoadSplit split = split(config, survey.frames());
         OutputLayout layout = Layouts.of(schema);
-        NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, config.training().seed(),
+        NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, schema.outputNames(), config.training().seed(),
                 WeightsSource.defaults(), err);
         try {
             Files.createDirectories(run.dir());
