@@ -6,7 +6,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.roadcoder.model.NetworkSpec;
+import org.roadcoder.model.network.NetworkSpec;
 import org.roadcoder.model.TestLayouts;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneOptions;

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.roadcoder.app.run.Provenance;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -15,6 +14,7 @@ import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
+import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.train.NetworkFactory;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
@@ -99,7 +99,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
             String name = part.name().toLowerCase(Locale.ROOT);
             FeatureStore store;
             try (FrameIterator it = FrameIterators.create(frames, labels.outputNames(),
-                    TrainingJob.iteratorOptions(resolved).withPrefetch(0))) {
+                    resolved.iteratorOptions().withPrefetch(0))) {
                 store = featurizer.featurize(it, out.resolve(name));
             }
             stdout.printf("%s: %d frames of %d roads -> %d feature files in %s%n", name, store.examples(),

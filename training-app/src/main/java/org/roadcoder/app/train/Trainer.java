@@ -5,7 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -14,6 +14,7 @@ import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentThresholds;
 
 /**
  * Fits a network epoch by epoch on training frames, scores validation macro-F1 after each, stops
@@ -95,8 +96,27 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(net), validation, outputNames,
-                options.iterator(), options.maxBatches());
+        FrameScorer.Scores scores = score(net, validation);
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
+    }
+
+    /** Flag thresholds tuned on the validation frames, and how many frames they were tuned on. */
+    public record Tuned(Thresholds thresholds, int frames) {
+    }
+
+    /**
+     * Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them:
+     * frame thresholds on the frames, segment thresholds on the segments' maxima.
+     */
+    public Tuned tuneThresholds(ComputationGraph net, List<SurveyFrame> validation) {
+        FrameScorer.Scores scores = score(net, validation);
+        List<String> segments = validation.subList(0, scores.size()).stream().map(SurveyFrame::segmentId).toList();
+        return new Tuned(SegmentThresholds.tune(layout, segments, scores.probabilities(),
+                scores.labels()), scores.size());
+    }
+
+    private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
+        return FrameScorer.score(InferenceNet.asTrained(net), frames, outputNames, options.iterator(),
+                options.maxBatches());
     }
 }

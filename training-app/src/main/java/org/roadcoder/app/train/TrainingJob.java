@@ -9,9 +9,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
-import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.app.report.MajorityBaseline;
-import org.roadcoder.app.report.SegmentPooling;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -20,7 +18,6 @@ import org.roadcoder.app.ui.StatsFiles;
 import org.roadcoder.app.ui.UiServer;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
-import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
@@ -28,9 +25,6 @@ import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
-import org.roadcoder.model.inference.InferenceNet;
-import org.roadcoder.model.metrics.ThresholdTuner;
-import org.roadcoder.model.metrics.Thresholds;
 
 /**
  * One training run from configuration to a saved model: reads the survey, splits it by road, builds
@@ -109,7 +103,7 @@ public final class TrainingJob {
             ui.attach(stats);
         }
         net.setListeners(new StatsListener(stats, 1));
-        TrainerOptions options = trainerOptions(config, maxBatches);
+        TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
         TrainingState end;
@@ -128,25 +122,11 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
-                options.iterator(), maxBatches);
-        Thresholds thresholds = tuneThresholds(layout, validation.subList(0, val.size()), val);
-        Checkpoints.saveModel(best, thresholds, run.model());
+        Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
+        Checkpoints.saveModel(best, tuned.thresholds(), run.model());
         out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %d validation frames and "
-                + "their segments%n", run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
+                + "their segments%n", run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.frames());
         out.flush();
-    }
-
-    /**
-     * Frame thresholds on the validation frames, segment thresholds on the validation segments (each
-     * flag's maximum over the segment's frames, as {@code predict} codes it, against the segment's label).
-     */
-    static Thresholds tuneThresholds(OutputLayout layout, List<SurveyFrame> frames, FrameScorer.Scores val) {
-        Thresholds frame = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
-        SegmentPooling.Pooled p = SegmentPooling.pool(layout, frames, val.probabilities());
-        SegmentPooling.Pooled y = SegmentPooling.pool(layout, frames, val.labels());
-        Thresholds segment = ThresholdTuner.tune(layout, p.rows(), y.rows());
-        return new Thresholds(frame.flags(), segment.flags());
     }
 
     private static double[] toDouble(float[] v) {
@@ -164,20 +144,5 @@ public final class TrainingJob {
     /** The run's road split: by {@code data.split_seed}, whatever the training seed. */
     public static RoadSplit split(RunConfig config, List<SurveyFrame> frames) {
         return RoadSplit.of(frames, config.data().split().fractions(), config.data().splitSeed());
-    }
-
-    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
-    public static TrainerOptions trainerOptions(RunConfig config, int maxBatches) {
-        return new TrainerOptions(iteratorOptions(config), config.data().augmentation(), config.training().epochs(),
-                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches);
-    }
-
-    /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */
-    public static IteratorOptions iteratorOptions(RunConfig config) {
-        int size = config.model().inputSize();
-        return IteratorOptions.defaults().withBatchSize(config.training().batchSize()).withSize(size, size)
-                .withPreset(config.data().presetKind()).withSeed(config.training().seed())
-                .withPrefetch(config.data().prefetch()).withWorkers(config.data().workers());
     }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.split.FileSplit;
 import org.datavec.api.writable.Writable;
-import org.roadcoder.app.report.SegmentPooling;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
@@ -22,6 +21,7 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentPooling;
 
 /**
  * The one metric definition of the quality bench: a {@code frame_predictions.csv} (roadcoder's format,
@@ -52,7 +52,8 @@ record PredictionScores(Evaluation frames, Evaluation segments, int frameCount, 
         }
         Evaluation frameEval = Evaluator.evaluate(layout, p, y, Thresholds.defaults());
         double[][] pc = coded.stream().map(f -> byFrame.get(f.frameId())).toArray(double[][]::new);
-        SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, coded, pc);
+        List<String> segmentIds = coded.stream().map(SurveyFrame::segmentId).toList();
+        SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, segmentIds, pc);
         Map<String, float[]> segmentLabels = new HashMap<>();
         coded.forEach(f -> segmentLabels.putIfAbsent(f.segmentId(), f.labels()));
         double[][] segTruth = new double[pooled.rows().length][];
