@@ -14,7 +14,10 @@ enum Recipe {
     /** The proof of concept's method as roadcoder runs it: what the PyTorch reference script does. */
     POC(Map.of()),
 
-    /** roadcoder's best measured recipe on the bench surveys (docs/quality.md). */
+    /**
+     * roadcoder's candidate for a better recipe: the poc's with the grouped loss (BCE on flags, cross-entropy
+     * per exclusive group). Provisional: not yet measured against {@link #POC} on the bench surveys.
+     */
     BEST(Map.of("model.loss", "grouped"));
 
     private final Map<String, String> own;
