@@ -83,20 +83,6 @@ class TrainCommandTest {
     }
 
     @Test
-    void anExistingRunIsNeverOverwritten(@TempDir Path dir) throws IOException {
-        Path run = dir.resolve("run");
-        assertThat(train(run, "--epochs", "1").exitCode()).isZero();
-        byte[] model = Files.readAllBytes(run.resolve("model.zip"));
-
-        CliRun again = train(run, "--epochs", "1");
-
-        assertThat(again.exitCode()).isEqualTo(ExitCodes.DATA);
-        assertThat(again.err().strip()).isEqualTo("error: " + run + ": already holds a training run; pass --resume "
-                + "to continue it or choose another --out");
-        assertThat(Files.readAllBytes(run.resolve("model.zip"))).isEqualTo(model);
-    }
-
-    @Test
     void divergenceStopsWithAClearErrorAndExitCode(@TempDir Path dir) {
         CliRun r = train(dir.resolve("run"), "--set", "model.feature_lr=1e30", "--set", "model.classifier_lr=1e30");
 
