@@ -95,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
                 }
                 RunReset.clear(run);
             }
-            Integer code = train(run, resolved, stdout, stderr);
+            int code = train(run, resolved, stdout, stderr);
             if (code != ExitCodes.OK) {
                 return code;
             }

@@ -1,7 +1,6 @@
 package org.roadcoder.app.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -69,7 +68,7 @@ public final class RunLock implements AutoCloseable {
                 return new RunLock(key, channel, lock);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock run folder " + run.dir() + ": " + e.getMessage(), e);
+            throw new DataException(run.dir(), "cannot create or lock the run folder: " + e, e);
         }
     }
 

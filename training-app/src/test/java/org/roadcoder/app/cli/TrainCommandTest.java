@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,23 @@ class TrainCommandTest {
         ComputationGraph whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net();
         ComputationGraph split = Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net();
         assertThat(split.params().equalsWithEps(whole.params(), 1e-6)).isTrue();
+    }
+
+    @Test
+    void theTrainingUiStatsAreReportedEveryStatsEveryIterationsOrNotAtAll(@TempDir Path dir) {
+        assertThat(train(dir.resolve("every2"), "--set", "training.stats_every=2").exitCode()).isZero();
+        assertThat(train(dir.resolve("none"), "--set", "training.stats_every=0").exitCode()).isZero();
+
+        // 2 epochs x 2 batches = 4 iterations: reports after iterations 0 and 2
+        FileStatsStorage stats = new FileStatsStorage(dir.resolve("every2/ui-stats.dl4j").toFile());
+        try {
+            String session = stats.listSessionIDs().get(0);
+            assertThat(stats.getAllUpdatesAfter(session, StatsListener.TYPE_ID, 0)).hasSize(2);
+        } finally {
+            stats.close();
+        }
+        assertThat(dir.resolve("none/ui-stats.dl4j")).doesNotExist();
+        assertThat(dir.resolve("none/model.zip")).isRegularFile();
     }
 
     @Test
