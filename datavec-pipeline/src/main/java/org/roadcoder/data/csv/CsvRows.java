@@ -3,6 +3,7 @@ package org.roadcoder.data.csv;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits decoded CSV text into a header and rows with Jackson's CSV parser (RFC 4180 quoting, quotes
- * doubled inside quotes, line breaks inside quotes; LF, CRLF and lone CR line ends; a missing final
- * line end). Then: trailing nameless header columns are dropped, rows without content are skipped and
- * empty cells past the header's width are dropped.
+ * Splits decoded CSV text into a header and rows with Jackson's CSV parser: RFC 4180 quoting (quotes
+ * doubled inside quotes, line breaks inside quotes, spaces around a quoted field allowed), LF, CRLF and
+ * lone CR line ends, a missing final line end. Then: trailing nameless header columns are dropped, rows
+ * without content are skipped and empty cells past the header's width are dropped.
  */
 final class CsvRows {
 
-    private static final CsvMapper MAPPER = new CsvMapper();
+    /** Spaces around a quoted field ({@code a, "b c"}) are not part of it, as hand-written files expect. */
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
 
     private CsvRows() {
     }
