@@ -32,14 +32,14 @@ public final class ImageCheck {
     }
 
     /**
-     * What is wrong with the image cell {@code relative} of the survey in {@code surveyDir} (a real
-     * path), or empty if nothing is.
+     * What is wrong with the image {@code cell} of the survey in {@code surveyDir} (a real path), or
+     * empty if nothing is.
      */
-    public static Optional<String> problem(Path surveyDir, String relative, boolean decode) {
-        if (relative.isEmpty()) {
+    public static Optional<String> problem(Path surveyDir, String cell, boolean decode) {
+        if (cell.isEmpty()) {
             return Optional.of("empty image path");
         }
-        String path = relative(relative);
+        String path = relative(cell);
         if (path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
             return Optional.of("absolute image path: give the path relative to the survey folder, e.g. images/0001.jpg");
         }
