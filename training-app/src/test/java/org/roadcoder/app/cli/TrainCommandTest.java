@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.train.Checkpoints;
+import org.roadcoder.data.csv.CsvTable;
 import org.roadcoder.model.metrics.Thresholds;
 
 class TrainCommandTest {
@@ -82,6 +83,11 @@ class TrainCommandTest {
         ComputationGraph whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net();
         ComputationGraph split = Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net();
         assertThat(split.params().equalsWithEps(whole.params(), 1e-6)).isTrue();
+        CsvTable wholeHistory = CsvTable.read(dir.resolve("whole/history.csv"));
+        CsvTable splitHistory = CsvTable.read(dir.resolve("split/history.csv"));
+        assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "epoch")).containsExactly("1", "2");
+        assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "train_loss"))
+                .isEqualTo(wholeHistory.rows().stream().map(r -> wholeHistory.cell(r, "train_loss")).toList());
     }
 
     @Test
