@@ -12,6 +12,7 @@ import org.roadcoder.model.backbone.WeightsSpec;
 import org.roadcoder.model.loss.GroupedLoss;
 import org.roadcoder.model.loss.GroupedLossBuilder;
 import org.roadcoder.model.loss.LossKind;
+import org.roadcoder.model.segment.FramePooling;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
 
@@ -42,9 +43,18 @@ public record NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec 
 
     /** Builds the backbone with its weights and attaches the head for {@code layout}. */
     public ComputationGraph build(OutputLayout layout, WeightsSource source) throws IOException {
+        return build(layout, source, null);
+    }
+
+    /**
+     * The same network for segment-level training when {@code segmentPooling} is not null
+     * ({@link TransferHead#attach(BackboneGraph, OutputLayout, ILossFunction, HeadOptions, FramePooling)}).
+     */
+    public ComputationGraph build(OutputLayout layout, WeightsSource source, FramePooling segmentPooling)
+            throws IOException {
         BackboneGraph graph = weights.build(backbone, input, source);
         HeadOptions resolved = FEATURES.equals(head.freezeUpTo()) ? head.withFreezeUpTo(graph.features()) : head;
-        return TransferHead.attach(graph, layout, lossFunction(layout), resolved);
+        return TransferHead.attach(graph, layout, lossFunction(layout), resolved, segmentPooling);
     }
 
     ILossFunction lossFunction(OutputLayout layout) {
