@@ -116,6 +116,24 @@ public record FramePooling(Flags flags, Exclusive exclusive, double temperature)
         return grad;
     }
 
+    /**
+     * A segment's pooled probabilities from its frames' probabilities (what a frame-level network
+     * outputs): each frame's logits are recovered ({@code logit p} for a flag, {@code log p} for a
+     * block, equal to its logits up to a constant the softmax ignores), pooled, and activated again.
+     *
+     * @param blockSizes 1 for a flag, the block size for an exclusive block, in output order
+     */
+    public double[] poolProbabilities(int[] blockSizes, double[][] frameProbabilities) {
+        PoolingMath.check(blockSizes, frameProbabilities);
+        double[][] z = new double[frameProbabilities.length][];
+        for (int t = 0; t < z.length; t++) {
+            z[t] = PoolingMath.toLogits(blockSizes, frameProbabilities[t]);
+        }
+        double[] pooled = PoolingMath.activate(blockSizes, forward(blockSizes, z));
+        PoolingMath.exactFrameDefault(this, blockSizes, frameProbabilities, pooled);
+        return pooled;
+    }
+
     @Override
     public String toString() {
         return "flags " + id(flags) + (flags == Flags.LSE ? " (r=" + temperature + ")" : "") + ", exclusive "

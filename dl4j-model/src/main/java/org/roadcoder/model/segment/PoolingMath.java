@@ -148,6 +148,58 @@ final class PoolingMath {
         }
     }
 
+    /** Logits with these probabilities; {@link #activate} inverts it (up to rounding near 0 and 1). */
+    static double[] toLogits(int[] blockSizes, double[] p) {
+        double[] z = new double[p.length];
+        int offset = 0;
+        for (int size : blockSizes) {
+            for (int k = offset; k < offset + size; k++) {
+                double q = Math.min(Math.max(p[k], 1e-30), 1 - 1e-16);
+                z[k] = size == 1 ? logit(q) : Math.log(q);
+            }
+            offset += size;
+        }
+        return z;
+    }
+
+    /**
+     * Where the pooling is the maximum probability (flags) or the mean probability (blocks), puts the
+     * exact value in {@code pooled}, so that a threshold equal to a frame's probability decides as it
+     * would on that frame, however logits round.
+     */
+    static void exactFrameDefault(FramePooling p, int[] blockSizes, double[][] probabilities, double[] pooled) {
+        int offset = 0;
+        for (int size : blockSizes) {
+            for (int k = offset; k < offset + size; k++) {
+                boolean max = size == 1 && p.flags() == FramePooling.Flags.MAX;
+                boolean mean = size > 1 && p.exclusive() == FramePooling.Exclusive.MEAN_PROBS;
+                if (max || mean) {
+                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                    for (double[] row : probabilities) {
+                        acc = max ? Math.max(acc, row[k]) : acc + row[k];
+                    }
+                    pooled[k] = max ? acc : acc / probabilities.length;
+                }
+            }
+            offset += size;
+        }
+    }
+
+    /** The grouped activation in double: sigmoid on flags, softmax within blocks. */
+    static double[] activate(int[] blockSizes, double[] z) {
+        double[] p = new double[z.length];
+        int offset = 0;
+        for (int size : blockSizes) {
+            if (size == 1) {
+                p[offset] = sigmoid(z[offset]);
+            } else {
+                System.arraycopy(softmax(z, offset, size), 0, p, offset, size);
+            }
+            offset += size;
+        }
+        return p;
+    }
+
     static double sigmoid(double x) {
         return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
     }
