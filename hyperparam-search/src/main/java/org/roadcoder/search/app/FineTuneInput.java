@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
-import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.train.FlagThresholds;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
@@ -15,8 +15,6 @@ import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
-import org.roadcoder.model.inference.InferenceNet;
-import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.search.HeadSearch;
@@ -76,14 +74,14 @@ final class FineTuneInput implements SearchInput {
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         FineTuneTraining.Kept kept = training.kept(outcome.best().index());
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
-                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args);
+                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args)
+                .withTrainingUnit(TrainingJob.trainingUnit(config));
         SearchBundle.write(outcome, thresholds(outcome), config, schemaFile, provenance, kept.bestEpoch(), dir);
     }
 
-    /** Flag thresholds tuned on the validation frames, as train tunes them. */
+    /** Flag thresholds tuned on the validation roads, as train tunes them. */
     private Thresholds thresholds(SearchOutcome outcome) {
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(outcome.bestNet()), validation,
-                schema.outputNames(), TrainingJob.iteratorOptions(config), maxBatches);
-        return ThresholdTuner.tune(layout(), val.probabilities(), val.labels());
+        return FlagThresholds.tune(outcome.bestNet(), layout(), validation, schema.outputNames(),
+                TrainingJob.iteratorOptions(config), maxBatches).thresholds();
     }
 }

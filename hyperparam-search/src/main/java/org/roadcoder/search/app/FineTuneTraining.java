@@ -66,8 +66,7 @@ final class FineTuneTraining implements CandidateTraining {
     @Override
     public Trained train(HeadOptions head, Progress progress) {
         RunConfig c = withHead(config, head);
-        NetworkFactory.Built built = NetworkFactory.build(c.model(), layout, c.training().seed(),
-                WeightsSource.defaults(), err);
+        NetworkFactory.Built built = NetworkFactory.build(c, layout, WeightsSource.defaults(), err);
         progress.watch(built.net());
         ComputationGraph[] best = new ComputationGraph[1];
         Trainer trainer = new Trainer(layout, outputNames, TrainingJob.trainerOptions(c, maxBatches), out);

@@ -24,8 +24,10 @@ import org.roadcoder.model.transfer.HeadOptions;
  * @param freeze          none (fine-tune everything), features (the whole convolutional part) or a layer name
  * @param featureLr       learning rate of the backbone when fine-tuned
  * @param classifierLr    learning rate of the new classifier
+ * @param segmentPooling  how segment-level training pools frame outputs (used when {@code training.unit: segment})
  */
-@JsonPropertyOrder({"backbone", "weights", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "freeze", "feature_lr", "classifier_lr"})
+@JsonPropertyOrder({"backbone", "weights", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "freeze", "feature_lr", "classifier_lr",
+        "segment_pooling"})
 public record ModelConfig(
         String backbone,
         String weights,
@@ -37,12 +39,14 @@ public record ModelConfig(
         @JsonProperty("pos_weight") Map<String, Double> posWeight,
         String freeze,
         @JsonProperty("feature_lr") double featureLr,
-        @JsonProperty("classifier_lr") double classifierLr) {
+        @JsonProperty("classifier_lr") double classifierLr,
+        @JsonProperty("segment_pooling") SegmentPoolingConfig segmentPooling) {
 
     public static final String NO_FREEZE = "none";
 
     public ModelConfig {
         posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
+        segmentPooling = segmentPooling == null ? SegmentPoolingConfig.defaults() : segmentPooling;
         backboneKind(backbone);
         weightsSpec(weights);
         lossKind(loss);
@@ -66,7 +70,7 @@ public record ModelConfig(
     /** The same model with another classifier: hidden size, drop rate and classifier learning rate (a search's candidate). */
     public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
         return new ModelConfig(backbone, weights, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight,
-                freeze, featureLr, newClassifierLr);
+                freeze, featureLr, newClassifierLr, segmentPooling);
     }
 
     public Backbone backboneKind() {

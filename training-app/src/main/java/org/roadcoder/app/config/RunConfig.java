@@ -12,14 +12,16 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
         ConfigException.require(model != null, "model", "section is required");
         ConfigException.require(data != null, "data", "section is required");
         ConfigException.require(training != null, "training", "section is required");
+        ConfigException.require(!training.segmentLevel() || "segments".equals(data.labels()), "training.unit",
+                "segment trains on the coders' segment labels and needs data.labels: segments, not " + data.labels());
     }
 
     /** The proof of concept at full size: VGG16 from ImageNet at 224 px, h = 300, dropout 0.5, BCE. */
     public static RunConfig defaults() {
         return new RunConfig(
                 new ModelConfig("vgg16", "imagenet", 1.0, 224, 300, 0.5, "bce", Map.of(), ModelConfig.NO_FREEZE,
-                        1e-4, 1e-3),
+                        1e-4, 1e-3, SegmentPoolingConfig.defaults()),
                 new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), true, 2, 2),
-                new TrainingConfig(16, 20, 3, 42, 10));
+                new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.FRAME));
     }
 }

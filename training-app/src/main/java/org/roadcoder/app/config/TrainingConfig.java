@@ -11,20 +11,41 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param patience         epochs without a better validation macro-F1 before stopping early
  * @param seed             one seed for split, initialisation, shuffling, augmentation and dropout
  * @param divergenceFactor stop when an epoch's mean loss exceeds this many times the first epoch's
+ * @param unit             frame (each frame carries its segment's labels) or segment (the network pools a
+ *                         segment's frames and learns the segment's label: multiple-instance training)
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "unit"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
         int patience,
         long seed,
-        @JsonProperty("divergence_factor") double divergenceFactor) {
+        @JsonProperty("divergence_factor") double divergenceFactor,
+        String unit) {
+
+    public static final String FRAME = "frame";
+    public static final String SEGMENT = "segment";
+    /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */
+    public static final int FRAMES_PER_SEGMENT = 10;
+
 
     public TrainingConfig {
+        unit = unit == null ? FRAME : unit;
+        ConfigException.require(FRAME.equals(unit) || SEGMENT.equals(unit), "training.unit",
+                "must be frame or segment, got " + unit);
         ConfigException.require(batchSize >= 1, "training.batch_size", "must be at least 1, got " + batchSize);
         ConfigException.require(epochs >= 1, "training.epochs", "must be at least 1, got " + epochs);
         ConfigException.require(patience >= 1, "training.patience", "must be at least 1, got " + patience);
         ConfigException.require(divergenceFactor > 1, "training.divergence_factor",
                 "must be greater than 1, got " + divergenceFactor);
+    }
+
+    public boolean segmentLevel() {
+        return SEGMENT.equals(unit);
+    }
+
+    /** Whole segments per segment-level batch: about {@code batch_size} frames, at least one segment. */
+    public int segmentsPerBatch() {
+        return Math.max(1, (batchSize + FRAMES_PER_SEGMENT - 1) / FRAMES_PER_SEGMENT);
     }
 }

@@ -59,7 +59,8 @@ public final class Predictor {
                          BufferedWriter segments = Files.newBufferedWriter(segmentsTmp)) {
                         frames.write("frame_id,segment_id," + String.join(",", outputs) + "\n");
                         segments.write(format.header() + "\n");
-                        SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(), model.thresholds()),
+                        SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(), model.thresholds(),
+                                model.pooling()),
                                 coded -> {
                                     write(segments, format.row(info(coded, known), coded.code()));
                                     counts[1]++;

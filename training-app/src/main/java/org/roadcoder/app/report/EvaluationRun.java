@@ -46,7 +46,8 @@ public final class EvaluationRun {
         org.roadcoder.model.metrics.Evaluation segBase = null;
         int segments = 0;
         if (!segmentLabels.isEmpty()) {
-            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, scored, s.probabilities());
+            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, model.pooling(), scored,
+                    s.probabilities());
             double[][] truth = new double[pooled.rows().length][];
             for (int i = 0; i < truth.length; i++) {
                 float[] v = segmentLabels.get(pooled.segmentIds().get(i));

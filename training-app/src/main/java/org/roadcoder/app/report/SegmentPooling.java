@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.segment.FramePooling;
 
 /**
- * Frame outputs pooled per 100-m segment the way {@code SegmentCoder} codes a segment: the mean over
- * its frames for an exclusive block (its argmax is the coded category), the maximum for a flag (coded
- * present when it reaches the threshold). Scoring the pooled rows with the {@code Evaluator} therefore
- * scores the segment codes.
+ * Frame outputs pooled per 100-m segment the way {@code SegmentCoder} codes a segment: with the model's
+ * {@link FramePooling} (a frame-level model's: the mean over its frames for an exclusive block, the
+ * maximum for a flag; a segment-level model's: the pooling it was trained with). Scoring the pooled
+ * rows with the {@code Evaluator} therefore scores the segment codes.
  */
 public final class SegmentPooling {
 
@@ -22,30 +23,23 @@ public final class SegmentPooling {
     private SegmentPooling() {
     }
 
+    /** Pooled as a frame-level model's segments are ({@link FramePooling#frameDefault()}). */
     public static Pooled pool(OutputLayout layout, List<SurveyFrame> frames, double[][] frameRows) {
+        return pool(layout, FramePooling.frameDefault(), frames, frameRows);
+    }
+
+    public static Pooled pool(OutputLayout layout, FramePooling pooling, List<SurveyFrame> frames,
+            double[][] frameRows) {
         Map<String, List<double[]>> bySegment = new LinkedHashMap<>();
         for (int i = 0; i < frameRows.length; i++) {
             bySegment.computeIfAbsent(frames.get(i).segmentId(), k -> new ArrayList<>()).add(frameRows[i]);
         }
+        int[] blocks = layout.blocks().stream().mapToInt(OutputLayout.Block::size).toArray();
         double[][] out = new double[bySegment.size()][];
         int s = 0;
         for (List<double[]> rows : bySegment.values()) {
-            out[s++] = pool(layout, rows);
+            out[s++] = pooling.poolProbabilities(blocks, rows.toArray(double[][]::new));
         }
         return new Pooled(List.copyOf(bySegment.keySet()), out);
-    }
-
-    static double[] pool(OutputLayout layout, List<double[]> rows) {
-        double[] out = new double[layout.size()];
-        for (OutputLayout.Block b : layout.blocks()) {
-            for (int c = b.offset(); c < b.end(); c++) {
-                double acc = b.kind() == OutputLayout.Kind.SIGMOID ? Double.NEGATIVE_INFINITY : 0;
-                for (double[] r : rows) {
-                    acc = b.kind() == OutputLayout.Kind.SIGMOID ? Math.max(acc, r[c]) : acc + r[c];
-                }
-                out[c] = b.kind() == OutputLayout.Kind.SIGMOID ? acc : acc / rows.size();
-            }
-        }
-        return out;
     }
 }

@@ -3,7 +3,9 @@ package org.roadcoder.app.train;
 import java.io.PrintWriter;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.data.iterate.FrameIterator;
@@ -14,9 +16,11 @@ import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentNetworks;
 
 /**
- * Fits a network epoch by epoch on training frames, scores validation macro-F1 after each, stops
+ * Fits a network epoch by epoch on training frames (or, for a segment-level network, on whole
+ * segments: {@link TrainerOptions#segmentsPerBatch()}), scores validation macro-F1 after each, stops
  * early when it stops improving, and refuses to go on when the loss diverges. What happens to the
  * network after an epoch (checkpoints, the best model) is the {@link EpochListener}'s business.
  */
@@ -64,9 +68,13 @@ public final class Trainer {
 
     private double trainEpoch(ComputationGraph net, List<SurveyFrame> train, int epoch) {
         Nd4j.getRandom().setSeed(options.seed() * 7_919L + epoch);
-        FrameIterator it = FrameIterators.create(train, outputNames, options.forEpoch(epoch));
-        int size = train.size();
-        int batches = (size + options.iterator().batchSize() - 1) / options.iterator().batchSize();
+        int perBatch = options.segmentLevel() ? options.segmentsPerBatch() : options.iterator().batchSize();
+        int units = options.segmentLevel() ? (int) train.stream().map(SurveyFrame::segmentId).distinct().count()
+                : train.size();
+        FrameIterator it = options.segmentLevel()
+                ? FrameIterators.segments(train, outputNames, options.forEpoch(epoch), perBatch)
+                : FrameIterators.create(train, outputNames, options.forEpoch(epoch));
+        int batches = (units + perBatch - 1) / perBatch;
         if (options.maxBatches() > 0) {
             batches = Math.min(batches, options.maxBatches());
         }
@@ -76,7 +84,12 @@ public final class Trainer {
         try {
             while (it.hasNext() && done < batches) {
                 DataSet batch = it.next();
-                net.fit(batch);
+                if (options.segmentLevel()) {
+                    net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), batch.getFeaturesMaskArray()},
+                            new INDArray[] {batch.getLabels()}));
+                } else {
+                    net.fit(batch);
+                }
                 double score = net.score();
                 if (!Double.isFinite(score)) {
                     bar.finish();
@@ -95,8 +108,8 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(net), validation, outputNames,
-                options.iterator(), options.maxBatches());
+        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(SegmentNetworks.frameView(net)), validation,
+                outputNames, options.iterator(), options.maxBatches());
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.config.TrainingConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -26,9 +26,6 @@ import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
-import org.roadcoder.model.inference.InferenceNet;
-import org.roadcoder.model.metrics.ThresholdTuner;
-import org.roadcoder.model.metrics.Thresholds;
 
 /**
  * One training run from configuration to a saved model: reads the survey, splits it by road, builds
@@ -63,8 +60,7 @@ public final class TrainingJob {
         Survey survey = readSurvey(surveyDir, schema);
         RoadSplit split = RoadSplit.of(survey.frames(), config.data().split().fractions(), config.training().seed());
         OutputLayout layout = Layouts.of(schema);
-        NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, config.training().seed(),
-                WeightsSource.defaults(), err);
+        NetworkFactory.Built built = NetworkFactory.build(config, layout, WeightsSource.defaults(), err);
         try {
             Files.createDirectories(run.dir());
             AtomicFiles.write(run.labels(), tmp -> Files.copy(schemaFile, tmp));
@@ -73,10 +69,11 @@ public final class TrainingJob {
         }
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
         Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
-                built.used().toString(), built.note(), args);
+                built.used().toString(), built.note(), args).withTrainingUnit(trainingUnit(config));
         p.save(run.provenance());
-        out.printf("training %s on %s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
-                config.model().backbone(), surveyDir, split.trainRoads().size(), split.validationRoads().size(),
+        out.printf("training %s on %s%s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
+                config.model().backbone(), surveyDir, config.training().segmentLevel()
+                        ? " by segment (" + config.model().segmentPooling().pooling() + ")" : "", split.trainRoads().size(), split.validationRoads().size(),
                 split.testRoads().size(), built.net().numParams(), run.dir());
         fit(built.net(), survey, split, schema, TrainingState.start(), p);
     }
@@ -123,12 +120,11 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
+        FlagThresholds.Tuned tuned = FlagThresholds.tune(best, layout, validation, schema.outputNames(),
                 options.iterator(), maxBatches);
-        Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
-        Checkpoints.saveModel(best, thresholds, run.model());
-        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
-                run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
+        Checkpoints.saveModel(best, tuned.thresholds(), run.model());
+        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %s%n",
+                run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on());
         out.flush();
     }
 
@@ -136,11 +132,17 @@ public final class TrainingJob {
         return Survey.load(dir, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
     }
 
+    /** {@code frame}, or {@code segment} with the pooling, as provenance records it. */
+    public static String trainingUnit(RunConfig config) {
+        return config.training().segmentLevel()
+                ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().pooling() + ")" : TrainingConfig.FRAME;
+    }
+
     /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
     public static TrainerOptions trainerOptions(RunConfig config, int maxBatches) {
         return new TrainerOptions(iteratorOptions(config), config.data().augmentation(), config.training().epochs(),
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches);
+                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0);
     }
 
     /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */
