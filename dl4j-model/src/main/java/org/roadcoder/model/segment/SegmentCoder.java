@@ -7,8 +7,8 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Thresholds;
 
 /**
- * Turns the frame outputs of one segment (ten frames, one every 10 m) into the segment's code, the
- * way the model pools frames ({@link FramePooling}): with a frame-level model's pooling
+ * Turns the frame outputs of one segment (ten frames, one every 10 m) into the segment's code from
+ * their {@link SegmentPooling pooled row}, pooled the way the model pools frames ({@link FramePooling}): with a frame-level model's pooling
  * ({@link FramePooling#frameDefault()}) an exclusive group takes the category with the highest mean
  * probability over the frames and a flag is present if any frame reaches its threshold (maximum
  * probability), since coders record the highest risk seen anywhere in the segment; a segment-level
@@ -20,7 +20,6 @@ public final class SegmentCoder {
     private final OutputLayout layout;
     private final Thresholds thresholds;
     private final FramePooling pooling;
-    private final int[] blockSizes;
 
     /** A frame-level model's coder ({@link FramePooling#frameDefault()}). */
     public SegmentCoder(OutputLayout layout, Thresholds thresholds) {
@@ -31,7 +30,6 @@ public final class SegmentCoder {
         this.layout = layout;
         this.thresholds = thresholds;
         this.pooling = pooling;
-        this.blockSizes = layout.blocks().stream().mapToInt(OutputLayout.Block::size).toArray();
     }
 
     public SegmentCode code(INDArray frameProbabilities) {
@@ -41,7 +39,7 @@ public final class SegmentCoder {
 
     /** @param frames one row of output probabilities per frame of the segment, in any order */
     public SegmentCode code(double[][] frames) {
-        double[] pooled = pooling.poolProbabilities(blockSizes, frames);
+        double[] pooled = SegmentPooling.pool(layout, pooling, frames);
         Map<String, Integer> categories = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (OutputLayout.Block b : layout.blocks()) {

@@ -1,6 +1,7 @@
 package org.roadcoder.app.config;
 
 import java.util.Map;
+import org.roadcoder.data.iterate.IteratorOptions;
 
 /**
  * Everything a training run is configured with; the YAML file's three sections. {@link #defaults()}
@@ -14,6 +15,17 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
         ConfigException.require(training != null, "training", "section is required");
         ConfigException.require(!training.segmentLevel() || "segments".equals(data.labels()), "training.unit",
                 "segment trains on the coders' segment labels and needs data.labels: segments, not " + data.labels());
+    }
+
+    /**
+     * Batches for validation, evaluation, prediction and featurizing: the run's input size, preset, batch
+     * size, seed, workers and prefetch, no augmentation (training adds its own per epoch).
+     */
+    public IteratorOptions iteratorOptions() {
+        int size = model.inputSize();
+        return IteratorOptions.defaults().withBatchSize(training.batchSize()).withSize(size, size)
+                .withPreset(data.presetKind()).withSeed(training.seed())
+                .withPrefetch(data.prefetch()).withWorkers(data.workers());
     }
 
     /** The proof of concept at full size: VGG16 from ImageNet at 224 px, h = 300, dropout 0.5, BCE. */

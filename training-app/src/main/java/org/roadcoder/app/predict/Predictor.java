@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.survey.SegmentInfo;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -66,7 +66,7 @@ public final class Predictor {
                                     counts[1]++;
                                 });
                         List<SurveyFrame> all = survey.frames();
-                        counts[0] = FrameScorer.run(net, all, outputs, TrainingJob.iteratorOptions(model.config()),
+                        counts[0] = FrameScorer.run(net, all, outputs, model.config().iteratorOptions(),
                                 maxBatches, (first, probs, labels) -> {
                                     double[][] rows = probs.toDoubleMatrix();
                                     for (int i = 0; i < rows.length; i++) {

@@ -1,13 +1,15 @@
 package org.roadcoder.app.train;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -15,8 +17,10 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
+import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.segment.SegmentNetworks;
+import org.roadcoder.model.segment.SegmentPooling;
 
 /**
  * Fits a network epoch by epoch on training frames (or, for a segment-level network, on whole
@@ -108,8 +112,41 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(SegmentNetworks.frameView(net)), validation,
-                outputNames, options.iterator(), options.maxBatches());
+        FrameScorer.Scores scores = score(net, validation);
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
+    }
+
+    /** Flag thresholds, and what they were tuned on for the log ("412 validation frames"). */
+    public record Tuned(Thresholds thresholds, String on) {
+    }
+
+    /**
+     * Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model
+     * gets them: for the decision the network was trained to make. A frame-level network's frame
+     * outputs against the frames' labels; a segment-level network's pooled segment outputs against the
+     * coders' segment labels (the only labels at the unit it learned; its frame outputs are then read
+     * with the same thresholds).
+     */
+    public Tuned tuneThresholds(ComputationGraph net, List<SurveyFrame> validation) {
+        FrameScorer.Scores val = score(net, validation);
+        if (!SegmentNetworks.isSegmentLevel(net)) {
+            return new Tuned(ThresholdTuner.tune(layout, val.probabilities(), val.labels()),
+                    val.size() + " validation frames");
+        }
+        List<SurveyFrame> scored = validation.subList(0, val.size());
+        SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, SegmentNetworks.pooling(net),
+                scored.stream().map(SurveyFrame::segmentId).toList(), val.probabilities());
+        Map<String, double[]> labels = new LinkedHashMap<>();
+        for (int i = 0; i < val.size(); i++) {
+            labels.putIfAbsent(scored.get(i).segmentId(), val.labels()[i]);
+        }
+        double[][] truth = pooled.segmentIds().stream().map(labels::get).toArray(double[][]::new);
+        return new Tuned(ThresholdTuner.tune(layout, pooled.rows(), truth), pooled.rows().length
+                + " validation segments");
+    }
+
+    private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
+        return FrameScorer.score(InferenceNet.asTrained(SegmentNetworks.frameView(net)), frames, outputNames,
+                options.iterator(), options.maxBatches());
     }
 }

@@ -1,5 +1,6 @@
 package org.roadcoder.app.train;
 
+import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.image.Augmentation;
 import org.roadcoder.data.iterate.IteratorOptions;
 
@@ -25,6 +26,13 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
                     + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor
                     + ", segments per batch " + segmentsPerBatch);
         }
+    }
+
+    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
+    public static TrainerOptions of(RunConfig config, int maxBatches) {
+        return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
+                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
+                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0);
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */

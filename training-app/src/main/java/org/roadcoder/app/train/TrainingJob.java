@@ -18,7 +18,6 @@ import org.roadcoder.app.ui.StatsFiles;
 import org.roadcoder.app.ui.UiServer;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
-import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
@@ -101,7 +100,7 @@ public final class TrainingJob {
             ui.attach(stats);
         }
         net.setListeners(new StatsListener(stats, 1));
-        TrainerOptions options = trainerOptions(config, maxBatches);
+        TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
         TrainingState end;
@@ -120,8 +119,7 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FlagThresholds.Tuned tuned = FlagThresholds.tune(best, layout, validation, schema.outputNames(),
-                options.iterator(), maxBatches);
+        Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
         Checkpoints.saveModel(best, tuned.thresholds(), run.model());
         out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %s%n",
                 run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on());
@@ -136,20 +134,5 @@ public final class TrainingJob {
     public static String trainingUnit(RunConfig config) {
         return config.training().segmentLevel()
                 ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().pooling() + ")" : TrainingConfig.FRAME;
-    }
-
-    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
-    public static TrainerOptions trainerOptions(RunConfig config, int maxBatches) {
-        return new TrainerOptions(iteratorOptions(config), config.data().augmentation(), config.training().epochs(),
-                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0);
-    }
-
-    /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */
-    public static IteratorOptions iteratorOptions(RunConfig config) {
-        int size = config.model().inputSize();
-        return IteratorOptions.defaults().withBatchSize(config.training().batchSize()).withSize(size, size)
-                .withPreset(config.data().presetKind()).withSeed(config.training().seed())
-                .withPrefetch(config.data().prefetch()).withWorkers(config.data().workers());
     }
 }

@@ -11,9 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
@@ -69,7 +68,7 @@ class PredictCommandTest {
         TrainedModel model = TrainedModel.load(run);
         Survey survey = Survey.load(unlabelled, model.schema(), new ReadOptions(LabelSource.NONE, false, false));
         FrameScorer.Scores nchw = FrameScorer.score(InferenceNet.asTrained(model.net()), survey.frames(),
-                model.schema().outputNames(), TrainingJob.iteratorOptions(model.config()), 0);
+                model.schema().outputNames(), model.config().iteratorOptions(), 0);
 
         List<String> lines = Files.readAllLines(out.resolve("frame_predictions.csv"));
         assertThat(lines).hasSize(nchw.size() + 1);

@@ -1,8 +1,9 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.roadcoder.app.TestSurveys;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.sim.SimulatorOptions;
 import org.roadcoder.data.sim.SurveySimulator;
@@ -18,11 +19,7 @@ final class TinySurvey {
 
     /** The repository's label schema. */
     static Path schema() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("data/labels.yaml"))) {
-            p = p.getParent();
-        }
-        return p.resolve("data/labels.yaml");
+        return TestSurveys.repoRoot().resolve("data/labels.yaml");
     }
 
     /** Simulates the survey into {@code dir}: same bytes every time. */

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.search;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.roadcoder.search.HeadSearch;
 import org.roadcoder.search.SearchOutcome;
 
 /** What a search's candidates train on, and how its best candidate becomes a run folder. */
-interface SearchInput {
+public interface SearchInput {
 
     /** The outputs every candidate learns. */
     OutputLayout layout();

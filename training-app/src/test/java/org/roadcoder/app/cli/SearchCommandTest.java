@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roadcoder.app.cli.ExitCodes;
 
-/** {@code roadcoder search} through the real command line, which finds it on the classpath. */
+/** {@code roadcoder search} through the real command line. */
 class SearchCommandTest {
 
     @TempDir
@@ -21,28 +20,26 @@ class SearchCommandTest {
     static Path survey;
     static Path features;
     static Path out;
-    static Cli search;
+    static CliRun search;
 
     @BeforeAll
     static void featurizeAndSearch() throws IOException {
         survey = TinySurvey.write(dir.resolve("survey"));
         features = dir.resolve("features");
-        Cli f = Cli.run("featurize", survey.toString(), "--schema", TinySurvey.schema().toString(), "--config",
+        CliRun f = CliRun.of("featurize", survey.toString(), "--schema", TinySurvey.schema().toString(), "--config",
                 TinySurvey.config(dir).toString(), "--out", features.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
         out = dir.resolve("search");
-        search = Cli.run("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs", "1",
+        search = CliRun.of("search", features.toString(), "--out", out.toString(), "--candidates", "3", "--epochs", "1",
                 "--hidden", "8..32");
     }
 
     @Test
-    void theCommandLineOffersSearchAndTheExecJavaEntryRunsIt() {
-        Cli help = Cli.run("--help");
+    void theCommandLineOffersSearchLikeEveryOtherCommand() {
+        CliRun help = CliRun.of("--help");
         assertThat(help.out()).containsPattern("(?m)^\\s+search\\s+Searches the classifier head");
 
-        assertThat(SearchMain.withCommand(new String[] {features.toString(), "--out", "x"}))
-                .containsExactly("search", features.toString(), "--out", "x");
-        Cli noOut = Cli.run(SearchMain.withCommand(new String[] {features.toString()}));
+        CliRun noOut = CliRun.of("search", features.toString());
         assertThat(noOut.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
     }
@@ -75,11 +72,11 @@ class SearchCommandTest {
     void theBestCandidateIsARunFolderThatPredictAndEvaluateTake() throws IOException {
         assertThat(search.exitCode()).as(search.err()).isZero();
         Path predictions = dir.resolve("predictions");
-        Cli predict = Cli.run("predict", out.resolve("best").toString(), survey.toString(), "--out",
+        CliRun predict = CliRun.of("predict", out.resolve("best").toString(), survey.toString(), "--out",
                 predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(Files.readAllLines(predictions.resolve("frame_predictions.csv"))).hasSize(1 + 40);
-        Cli evaluate = Cli.run("evaluate", out.resolve("best").toString(), survey.toString(), "--out",
+        CliRun evaluate = CliRun.of("evaluate", out.resolve("best").toString(), survey.toString(), "--out",
                 dir.resolve("eval").toString());
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         assertThat(dir.resolve("eval/metrics.json")).isNotEmptyFile();
@@ -87,7 +84,7 @@ class SearchCommandTest {
 
     @Test
     void aFolderThatFeaturizeDidNotWriteIsRefusedNamingWhatIsMissing() {
-        Cli bad = Cli.run("search", survey.toString(), "--out", dir.resolve("refused").toString());
+        CliRun bad = CliRun.of("search", survey.toString(), "--out", dir.resolve("refused").toString());
 
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.DATA);
         assertThat(bad.err().strip()).isEqualTo("error: " + survey + ": not a featurize folder: config.yaml is missing");

@@ -1,17 +1,12 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.search;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
@@ -19,12 +14,13 @@ import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
-import org.roadcoder.model.NetworkSpec;
+import org.roadcoder.model.network.NetworkSpec;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.BackboneOptions;
 import org.roadcoder.model.backbone.WeightsSource;
 import org.roadcoder.model.backbone.WeightsSpec;
 import org.roadcoder.model.featurize.FeatureStore;
+import org.roadcoder.model.featurize.HeadOutputs;
 import org.roadcoder.model.featurize.HeadTrainer;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.metrics.ThresholdTuner;
@@ -38,7 +34,7 @@ import org.roadcoder.search.SearchOutcome;
  * Candidates fit heads on the features {@code featurize} saved: the frozen backbone ran once, every
  * candidate's network carries its weights, and only the head is trained.
  */
-final class FeatureInput implements SearchInput {
+public final class FeatureInput implements SearchInput {
 
     private static final List<String> HEAD = List.of(TransferHead.FC1, TransferHead.FC2, TransferHead.OUTPUT);
 
@@ -55,7 +51,7 @@ final class FeatureInput implements SearchInput {
     }
 
     /** The folder {@code featurize} wrote; a {@link DataException} naming what is missing otherwise. */
-    static FeatureInput open(Path features) throws IOException {
+    public static FeatureInput open(Path features) throws IOException {
         for (String f : List.of("config.yaml", "labels.yaml", "network.zip", "provenance.json", "train", "validation")) {
             if (!Files.exists(features.resolve(f))) {
                 throw new DataException(features, "not a featurize folder: " + f + " is missing");
@@ -111,15 +107,8 @@ final class FeatureInput implements SearchInput {
 
     /** Flag thresholds tuned on the validation features. */
     private Thresholds thresholds(ComputationGraph best) {
-        HeadTrainer head = new HeadTrainer(best);
-        DataSetIterator validation = FeatureStore.open(features.resolve("validation")).iterator();
-        List<INDArray> p = new ArrayList<>();
-        List<INDArray> y = new ArrayList<>();
-        while (validation.hasNext()) {
-            DataSet ds = validation.next();
-            p.add(head.outputFromFeatures(ds.getFeatures()));
-            y.add(ds.getLabels());
-        }
-        return ThresholdTuner.tune(layout, Nd4j.vstack(p.toArray(INDArray[]::new)), Nd4j.vstack(y.toArray(INDArray[]::new)));
+        HeadOutputs validation = HeadOutputs.of(new HeadTrainer(best).head(),
+                FeatureStore.open(features.resolve("validation")).iterator());
+        return ThresholdTuner.tune(layout, validation.probabilities(), validation.labels());
     }
 }

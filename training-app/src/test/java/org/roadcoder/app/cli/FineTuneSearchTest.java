@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +34,14 @@ class FineTuneSearchTest {
     static Path survey;
     static Path config;
     static Path out;
-    static Cli search;
+    static CliRun search;
 
     @BeforeAll
     static void search() throws IOException {
         survey = TinySurvey.write(dir.resolve("survey"));
         config = TinySurvey.config(dir);
         out = dir.resolve("search");
-        search = Cli.run("search", "--fine-tune", survey.toString(), "--schema", TinySurvey.schema().toString(),
+        search = CliRun.of("search", "--fine-tune", survey.toString(), "--schema", TinySurvey.schema().toString(),
                 "--config", config.toString(), "--out", out.toString(), "--candidates", "2", "--epochs", "2",
                 "--hidden", "8..32", "--max-batches", "2");
     }
@@ -96,7 +96,7 @@ class FineTuneSearchTest {
         }
 
         Path predictions = dir.resolve("predictions");
-        Cli predict = Cli.run("predict", out.resolve("best").toString(), survey.toString(), "--out",
+        CliRun predict = CliRun.of("predict", out.resolve("best").toString(), survey.toString(), "--out",
                 predictions.toString());
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(Files.readAllLines(predictions.resolve("frame_predictions.csv"))).hasSize(1 + 40);
@@ -104,15 +104,15 @@ class FineTuneSearchTest {
 
     @Test
     void featuresAndFineTuningAreOneOrTheOther() {
-        Cli both = Cli.run("search", dir.toString(), "--fine-tune", survey.toString(), "--out", dir.resolve("x").toString());
+        CliRun both = CliRun.of("search", dir.toString(), "--fine-tune", survey.toString(), "--out", dir.resolve("x").toString());
         assertThat(both.exitCode()).isEqualTo(org.roadcoder.app.cli.ExitCodes.USAGE);
         assertThat(both.err()).startsWith("error: give FEATURES or --fine-tune SURVEY, not both");
 
-        Cli neither = Cli.run("search", "--out", dir.resolve("x").toString());
+        CliRun neither = CliRun.of("search", "--out", dir.resolve("x").toString());
         assertThat(neither.exitCode()).isEqualTo(org.roadcoder.app.cli.ExitCodes.USAGE);
         assertThat(neither.err()).startsWith("error: give FEATURES (a folder written by featurize) or --fine-tune SURVEY");
 
-        Cli configWithFeatures = Cli.run("search", dir.toString(), "--config", config.toString(), "--out",
+        CliRun configWithFeatures = CliRun.of("search", dir.toString(), "--config", config.toString(), "--out",
                 dir.resolve("x").toString());
         assertThat(configWithFeatures.exitCode()).isEqualTo(org.roadcoder.app.cli.ExitCodes.USAGE);
         assertThat(configWithFeatures.err()).startsWith("error: --config goes with --fine-tune");

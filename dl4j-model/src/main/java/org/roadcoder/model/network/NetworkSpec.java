@@ -1,9 +1,10 @@
-package org.roadcoder.model;
+package org.roadcoder.model.network;
 
 import java.io.IOException;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.backbone.BackboneOptions;

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import java.util.ArrayList;
 import java.util.List;

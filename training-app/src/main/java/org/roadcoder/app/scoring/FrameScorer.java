@@ -1,4 +1,4 @@
-package org.roadcoder.app.predict;
+package org.roadcoder.app.scoring;
 
 import java.util.ArrayList;
 import java.util.List;

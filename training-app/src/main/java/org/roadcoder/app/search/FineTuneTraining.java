@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.search;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -8,12 +8,13 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.train.NetworkFactory;
 import org.roadcoder.app.train.Trainer;
-import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.app.train.TrainerOptions;
 import org.roadcoder.app.train.TrainingState;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
 import org.roadcoder.model.backbone.WeightsSpec;
+import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.search.CandidateTraining;
 
@@ -69,7 +70,7 @@ final class FineTuneTraining implements CandidateTraining {
         NetworkFactory.Built built = NetworkFactory.build(c, layout, WeightsSource.defaults(), err);
         progress.watch(built.net());
         ComputationGraph[] best = new ComputationGraph[1];
-        Trainer trainer = new Trainer(layout, outputNames, TrainingJob.trainerOptions(c, maxBatches), out);
+        Trainer trainer = new Trainer(layout, outputNames, TrainerOptions.of(c, maxBatches), out);
         TrainingState end = trainer.fit(built.net(), train, validation, TrainingState.start(),
                 (net, state, loss, val, seconds) -> {
                     boolean better = state.bestEpoch() == state.epoch();
@@ -83,6 +84,12 @@ final class FineTuneTraining implements CandidateTraining {
                 });
         kept.put(progress.candidate(), new Kept(built.used(), built.note(), end.bestEpoch()));
         return new Trained(best[0], end.bestMacroF1());
+    }
+
+    /** Flag thresholds of a trained candidate {@code net}, tuned on the validation frames as {@code train} tunes them. */
+    Thresholds thresholds(ComputationGraph net) {
+        return new Trainer(layout, outputNames, TrainerOptions.of(config, maxBatches), out)
+                .tuneThresholds(net, validation).thresholds();
     }
 
     /** What candidate {@code index} started from and which epoch it kept; null before it finished. */

@@ -1,4 +1,4 @@
-package org.roadcoder.model;
+package org.roadcoder.model.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.TestLayouts;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.backbone.BackboneOptions;

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,25 +30,25 @@ class ArbiterPagesTest {
     static Path dir;
     static Path out;
     static int port;
-    static CompletableFuture<Cli> ui;
+    static CompletableFuture<CliRun> ui;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void searchThenServe() throws Exception {
         Path features = dir.resolve("features");
-        Cli f = Cli.run("featurize", TinySurvey.write(dir.resolve("survey")).toString(), "--schema",
+        CliRun f = CliRun.of("featurize", TinySurvey.write(dir.resolve("survey")).toString(), "--schema",
                 TinySurvey.schema().toString(), "--config", TinySurvey.config(dir).toString(), "--out",
                 features.toString());
         assertThat(f.exitCode()).as(f.err()).isZero();
         out = dir.resolve("search");
         int livePort = freePort();
-        Cli search = Cli.run("search", features.toString(), "--out", out.toString(), "--candidates", "2", "--epochs",
+        CliRun search = CliRun.of("search", features.toString(), "--out", out.toString(), "--candidates", "2", "--epochs",
                 "1", "--hidden", "8..32", "--ui", "--ui-port", String.valueOf(livePort));
         assertThat(search.exitCode()).as(search.err()).isZero();
         assertThat(search.out()).contains("Arbiter's pages: http://127.0.0.1:" + livePort + "/arbiter");
 
         port = freePort();
-        ui = CompletableFuture.supplyAsync(() -> Cli.run("ui", out.toString(), "--port", String.valueOf(port),
+        ui = CompletableFuture.supplyAsync(() -> CliRun.of("ui", out.toString(), "--port", String.valueOf(port),
                 "--serve-seconds", "60"));
         for (int i = 0; i < 240 && !listening(port); i++) {
             Thread.sleep(250);

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.roadcoder.app.cli.ExitCodes;
-import org.roadcoder.app.cli.SchemaOption;
-import org.roadcoder.app.cli.UiOptions;
 import org.roadcoder.app.config.ConfigLoader;
+import org.roadcoder.app.search.FeatureInput;
+import org.roadcoder.app.search.FineTuneInput;
+import org.roadcoder.app.search.SearchInput;
 import org.roadcoder.app.ui.UiServer;
 import org.roadcoder.data.DataException;
 import org.roadcoder.search.HeadSearch;

@@ -1,4 +1,4 @@
-package org.roadcoder.search.app;
+package org.roadcoder.app.search;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,15 +7,12 @@ import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
-import org.roadcoder.app.train.FlagThresholds;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
-import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
-import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.search.HeadSearch;
 import org.roadcoder.search.SearchOutcome;
@@ -25,32 +22,29 @@ import org.roadcoder.search.SearchOutcome;
  * them, each as {@code train} would with the configuration and the candidate's head
  * ({@link FineTuneTraining}). Slower than searching heads on features by the cost of the backbone.
  */
-final class FineTuneInput implements SearchInput {
+public final class FineTuneInput implements SearchInput {
 
     private final Path survey;
     private final Path schemaFile;
     private final RunConfig config;
     private final LabelSchema schema;
     private final RoadSplit split;
-    private final List<SurveyFrame> validation;
-    private final int maxBatches;
     private final FineTuneTraining training;
 
     /**
      * @param config     the configuration every candidate starts from (its training.epochs per candidate)
      * @param maxBatches training and validation batches per epoch at most; 0 for all
      */
-    FineTuneInput(Path survey, Path schemaFile, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
+    public FineTuneInput(Path survey, Path schemaFile, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
         this.survey = survey;
         this.schemaFile = schemaFile;
         this.config = config;
         this.schema = LabelSchema.load(schemaFile);
-        this.maxBatches = maxBatches;
         Survey s = Survey.load(survey, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
         this.split = RoadSplit.of(s.frames(), config.data().split().fractions(), config.training().seed());
-        this.validation = split.frames(s.frames(), RoadSplit.Part.VALIDATION);
         this.training = new FineTuneTraining(config, layout(), schema.outputNames(),
-                split.frames(s.frames(), RoadSplit.Part.TRAIN), validation, maxBatches, out, err);
+                split.frames(s.frames(), RoadSplit.Part.TRAIN), split.frames(s.frames(), RoadSplit.Part.VALIDATION),
+                maxBatches, out, err);
     }
 
     @Override
@@ -76,12 +70,7 @@ final class FineTuneInput implements SearchInput {
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
                 config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args)
                 .withTrainingUnit(TrainingJob.trainingUnit(config));
-        SearchBundle.write(outcome, thresholds(outcome), config, schemaFile, provenance, kept.bestEpoch(), dir);
-    }
-
-    /** Flag thresholds tuned on the validation roads, as train tunes them. */
-    private Thresholds thresholds(SearchOutcome outcome) {
-        return FlagThresholds.tune(outcome.bestNet(), layout(), validation, schema.outputNames(),
-                TrainingJob.iteratorOptions(config), maxBatches).thresholds();
+        SearchBundle.write(outcome, training.thresholds(outcome.bestNet()), config, schemaFile, provenance,
+                kept.bestEpoch(), dir);
     }
 }
