@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.model.activation.GroupedActivation;
-import org.roadcoder.model.transfer.TransferHead;
 
 /**
  * What a network trained at segment level is, read from the network itself (so from any model file):
@@ -17,12 +16,17 @@ import org.roadcoder.model.transfer.TransferHead;
  */
 public final class SegmentNetworks {
 
+    /** Vertex names of a segment-level network: the frames' logits, the mask input and the pooling. */
+    public static final String FRAME_LOGITS = "frame_logits";
+    public static final String FRAME_MASK = "frame_mask";
+    public static final String SEGMENT_POOL = "segment_pool";
+
     private SegmentNetworks() {
     }
 
     /** The pooling vertex of a segment-level network; null for a frame-level one. */
     public static SegmentPoolVertex poolVertex(ComputationGraph net) {
-        GraphVertex v = net.getConfiguration().getVertices().get(TransferHead.SEGMENT_POOL);
+        GraphVertex v = net.getConfiguration().getVertices().get(SEGMENT_POOL);
         return v instanceof SegmentPoolVertex p ? p : null;
     }
 
@@ -39,7 +43,7 @@ public final class SegmentNetworks {
     /**
      * A network that takes frames only and gives each frame's probabilities: {@code net} itself when it
      * is frame-level; for a segment-level one, a copy without the mask input, the pooling and the loss,
-     * whose {@value TransferHead#FRAME_LOGITS} layer applies the grouped activation. Same weights
+     * whose {@value #FRAME_LOGITS} layer applies the grouped activation. Same weights
      * (copied), inference only.
      */
     public static ComputationGraph frameView(ComputationGraph net) {
@@ -48,15 +52,21 @@ public final class SegmentNetworks {
         }
         ComputationGraphConfiguration conf = net.getConfiguration().clone();
         int[] blocks = poolVertex(net).blockSizes();
-        for (String removed : List.of(TransferHead.SEGMENT_POOL, TransferHead.OUTPUT, TransferHead.FRAME_MASK)) {
-            conf.getVertices().remove(removed);
-            conf.getVertexInputs().remove(removed);
+        List<String> removed = new ArrayList<>(List.of(SEGMENT_POOL, FRAME_MASK));
+        conf.getVertexInputs().forEach((vertex, inputs) -> {
+            if (inputs.contains(SEGMENT_POOL)) {
+                removed.add(vertex);
+            }
+        });
+        for (String name : removed) {
+            conf.getVertices().remove(name);
+            conf.getVertexInputs().remove(name);
         }
         conf.setNetworkInputs(new ArrayList<>(List.of(net.getConfiguration().getNetworkInputs().get(0))));
-        conf.setNetworkOutputs(new ArrayList<>(List.of(TransferHead.FRAME_LOGITS)));
+        conf.setNetworkOutputs(new ArrayList<>(List.of(FRAME_LOGITS)));
         conf.setTopologicalOrder(null);
         conf.setTopologicalOrderStr(null);
-        LayerVertex logits = (LayerVertex) conf.getVertices().get(TransferHead.FRAME_LOGITS);
+        LayerVertex logits = (LayerVertex) conf.getVertices().get(FRAME_LOGITS);
         ((BaseLayer) logits.getLayerConf().getLayer()).setActivationFn(new GroupedActivation(blocks));
         ComputationGraph view = new ComputationGraph(conf);
         view.init();

@@ -15,6 +15,7 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.activation.GroupedActivation;
 import org.roadcoder.model.backbone.BackboneGraph;
 import org.roadcoder.model.segment.FramePooling;
+import org.roadcoder.model.segment.SegmentNetworks;
 import org.roadcoder.model.segment.SegmentPoolVertex;
 
 /**
@@ -29,9 +30,9 @@ public final class TransferHead {
     public static final String FC2 = "fc2";
     public static final String OUTPUT = "output";
     /** Segment-level networks: the frames' logits, the mask input and the pooling vertex. */
-    public static final String FRAME_LOGITS = "frame_logits";
-    public static final String FRAME_MASK = "frame_mask";
-    public static final String SEGMENT_POOL = "segment_pool";
+    public static final String FRAME_LOGITS = SegmentNetworks.FRAME_LOGITS;
+    public static final String FRAME_MASK = SegmentNetworks.FRAME_MASK;
+    public static final String SEGMENT_POOL = SegmentNetworks.SEGMENT_POOL;
 
     private TransferHead() {
     }
