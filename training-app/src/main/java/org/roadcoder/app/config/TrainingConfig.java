@@ -11,23 +11,28 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param patience         epochs without a better validation macro-F1 before stopping early
  * @param seed             one seed for split, initialisation, shuffling, augmentation and dropout
  * @param divergenceFactor stop when an epoch's mean loss exceeds this many times the first epoch's
+ * @param statsEvery       iterations between two reports to the training UI's stats file ({@code ui-stats.dl4j});
+ *                         0 writes no statistics. Each report is ~35 KB for a VGG11: 1 grows the file by ~35 MB
+ *                         per 1,000 iterations
  * @param unit             frame (each frame carries its segment's labels) or segment (the network pools a
  *                         segment's frames and learns the segment's label: multiple-instance training)
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "unit"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
         int patience,
         long seed,
         @JsonProperty("divergence_factor") double divergenceFactor,
+        @JsonProperty("stats_every") int statsEvery,
         String unit) {
 
+    /** Measured: see README "Training UI" (file size per 1,000 iterations against how full the score chart is). */
+    public static final int DEFAULT_STATS_EVERY = 10;
     public static final String FRAME = "frame";
     public static final String SEGMENT = "segment";
     /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */
     public static final int FRAMES_PER_SEGMENT = 10;
-
 
     public TrainingConfig {
         unit = unit == null ? FRAME : unit;
@@ -38,6 +43,8 @@ public record TrainingConfig(
         ConfigException.require(patience >= 1, "training.patience", "must be at least 1, got " + patience);
         ConfigException.require(divergenceFactor > 1, "training.divergence_factor",
                 "must be greater than 1, got " + divergenceFactor);
+        ConfigException.require(statsEvery >= 0, "training.stats_every",
+                "must be 0 (no training-UI statistics) or more (iterations between two reports), got " + statsEvery);
     }
 
     public boolean segmentLevel() {
