@@ -25,7 +25,7 @@ public final class TorchInit {
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         for (String name : layers) {
             Layer layer = graph.getLayer(name);
-            if (layer == null || !(layer.conf().getLayer() instanceof FeedForwardLayer ff)) {
+            if (layer == null || layer.numParams() == 0 || !(layer.conf().getLayer() instanceof FeedForwardLayer ff)) {
                 continue;
             }
             INDArray w = layer.getParam("W");

@@ -18,6 +18,7 @@ import org.roadcoder.model.init.TorchInit;
 import org.roadcoder.model.loss.GroupedLoss;
 import org.roadcoder.model.loss.GroupedLossBuilder;
 import org.roadcoder.model.loss.LossKind;
+import org.roadcoder.model.segment.FramePooling;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
 
@@ -63,11 +64,22 @@ public record NetworkSpec(Backbone backbone, BackboneOptions input, WeightsSpec 
 
     /** Builds the backbone with its weights and attaches the head for {@code layout}. */
     public ComputationGraph build(OutputLayout layout, WeightsSource source) throws IOException {
+        return build(layout, source, null);
+    }
+
+    /**
+     * The same network for segment-level training when {@code segmentPooling} is not null
+     * ({@link TransferHead#attach(BackboneGraph, OutputLayout, ILossFunction, HeadOptions, FramePooling)}).
+     */
+    public ComputationGraph build(OutputLayout layout, WeightsSource source, FramePooling segmentPooling)
+            throws IOException {
         BackboneGraph graph = weights.build(backbone, input, source);
         HeadOptions resolved = FEATURES.equals(head.freezeUpTo()) ? head.withFreezeUpTo(graph.features()) : head;
-        ComputationGraph net = TransferHead.attach(graph, layout, lossFunction(layout), resolved);
+        ComputationGraph net = TransferHead.attach(graph, layout, lossFunction(layout), resolved,
+                segmentPooling);
         if (init == InitKind.TORCH) {
             Set<String> layers = new LinkedHashSet<>(TransferHead.LAYERS);
+            layers.retainAll(net.getConfiguration().getVertices().keySet());
             if (weights.kind() == WeightsSpec.Kind.RANDOM) {
                 layers.addAll(graph.featureVertices());
             }

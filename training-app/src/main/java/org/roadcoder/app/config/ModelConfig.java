@@ -30,8 +30,10 @@ import org.roadcoder.model.transfer.HeadOptions;
  * @param freeze          none (fine-tune everything), features (the whole convolutional part) or a layer name
  * @param featureLr       learning rate of the backbone when fine-tuned
  * @param classifierLr    learning rate of the new classifier
+ * @param segmentPooling  how segment-level training pools frame outputs (used when {@code training.unit: segment})
  */
-@JsonPropertyOrder({"backbone", "weights", "init", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "class_weight", "freeze", "feature_lr", "classifier_lr"})
+@JsonPropertyOrder({"backbone", "weights", "init", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "class_weight", "freeze", "feature_lr", "classifier_lr",
+        "segment_pooling"})
 public record ModelConfig(
         String backbone,
         String weights,
@@ -45,13 +47,15 @@ public record ModelConfig(
         @JsonProperty("class_weight") Map<String, Map<String, Double>> classWeight,
         String freeze,
         @JsonProperty("feature_lr") double featureLr,
-        @JsonProperty("classifier_lr") double classifierLr) {
+        @JsonProperty("classifier_lr") double classifierLr,
+        @JsonProperty("segment_pooling") SegmentPoolingConfig segmentPooling) {
 
     public static final String NO_FREEZE = "none";
 
     public ModelConfig {
         posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
         classWeight = classWeight == null ? Map.of() : Map.copyOf(classWeight);
+        segmentPooling = segmentPooling == null ? SegmentPoolingConfig.defaults() : segmentPooling;
         backboneKind(backbone);
         weightsSpec(weights);
         initKind(init);
@@ -80,7 +84,7 @@ public record ModelConfig(
     /** The same model with another classifier: hidden size, drop rate and classifier learning rate (a search's candidate). */
     public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
         return new ModelConfig(backbone, weights, init, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight, classWeight,
-                freeze, featureLr, newClassifierLr);
+                freeze, featureLr, newClassifierLr, segmentPooling);
     }
 
     public Backbone backboneKind() {

@@ -61,7 +61,7 @@ public final class Predictor {
                     try (CsvWriter frames = CsvWriter.open(framesTmp, frameHeader);
                          CsvWriter segments = CsvWriter.open(segmentsTmp, format.header())) {
                         SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(),
-                                model.thresholds().forSegments()),
+                                model.thresholds().forSegments(), model.pooling()),
                                 coded -> {
                                     segments.row(format.row(info(coded, known), coded.code()));
                                     counts[1]++;

@@ -45,7 +45,7 @@ public final class EvaluationRun {
         org.roadcoder.model.metrics.Evaluation segBase = null;
         int segments = 0;
         if (!segmentLabels.isEmpty()) {
-            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout,
+            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, model.pooling(),
                     scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities());
             double[][] truth = new double[pooled.rows().length][];
             for (int i = 0; i < truth.length; i++) {

@@ -68,7 +68,8 @@ public final class FineTuneInput implements SearchInput {
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         FineTuneTraining.Kept kept = training.kept(outcome.best().index());
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
-                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args);
+                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args)
+                .withTrainingUnit(TrainingJob.trainingUnit(config));
         SearchBundle.write(outcome, training.thresholds(outcome.bestNet()), config, schemaFile, provenance,
                 kept.bestEpoch(), dir);
     }
