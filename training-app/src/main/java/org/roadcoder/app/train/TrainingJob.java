@@ -89,7 +89,7 @@ public final class TrainingJob {
         Survey survey = readSurvey(surveyDir, schema);
         RoadSplit split = new RoadSplit(p.split().get("train"), p.split().get("validation"), p.split().get("test"));
         Checkpoints.Restored restored = Checkpoints.restoreCheckpoint(run.checkpoint());
-        out.printf("resuming %s after epoch %d (best so far: epoch %d, validation macro-F1 %.4f)%n", run.dir(),
+        out.printf("resuming %s after epoch %d (best so far: epoch %d, validation score %.4f)%n", run.dir(),
                 restored.state().epoch(), restored.state().bestEpoch(), restored.state().bestMacroF1());
         fit(restored.net(), survey, split, schema, restored.state(), p);
     }
@@ -130,7 +130,7 @@ public final class TrainingJob {
         ComputationGraph best = Checkpoints.restoreModel(run.model());
         Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
         Checkpoints.saveModel(best, tuned.thresholds(), run.model());
-        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %s%n",
+        out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %s%n",
                 run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on());
         out.flush();
     }

@@ -51,7 +51,7 @@ class SegmentTrainingCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("by segment (flags noisy_or, exclusive mean_logits)")
-                .contains("epoch 2/2: loss").contains("flag thresholds tuned on 3 validation segments");
+                .contains("epoch 2/2: loss").contains("flag thresholds tuned on 12 validation frames and their 3 segments");
         ComputationGraph model = Checkpoints.restoreModel(run.resolve("model.zip"));
         assertThat(SegmentNetworks.pooling(model)).isEqualTo(new FramePooling(FramePooling.Flags.NOISY_OR,
                 FramePooling.Exclusive.MEAN_LOGITS, 1));
