@@ -99,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (evaluate) {
             Path surveyDir = survey != null ? survey : Path.of(Provenance.read(run.provenance()).survey());
-            return EvaluateCommand.evaluate(run.dir(), surveyDir, "auto", LabelSource.SEGMENTS, null, maxBatches,
+            return EvaluateCommand.evaluate(run.dir(), surveyDir, "auto", LabelSource.SEGMENTS, null, maxBatches, 0.95,
                     stdout);
         }
         return ExitCodes.OK;
