@@ -54,10 +54,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: RUN/eval-PART).")
     Path out;
 
-    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.95",
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = Acceptance.DEFAULT_TARGET,
             description = "Report, per attribute, the share of segments needing review when the accepted codes are to "
                     + "reach this precision on the run's validation roads (default: ${DEFAULT-VALUE}).")
-    double targetPrecision = 0.95;
+    double targetPrecision;
 
     @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0", description = "Score at most N batches (tests).")
     int maxBatches;

@@ -36,7 +36,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-frames", description = "Leave out frames with missing or corrupt images, reporting each.")
     boolean skipBadFrames;
 
-    @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.95",
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = Acceptance.DEFAULT_TARGET,
             description = "Precision the accepted codes of each attribute reach on the run's validation roads; "
                     + "the thresholds this needs mark each code accepted or review (default: ${DEFAULT-VALUE}).")
     double targetPrecision;

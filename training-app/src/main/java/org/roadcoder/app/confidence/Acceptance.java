@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public record Acceptance(double targetPrecision, int validationSegments, Map<String, AcceptanceCurve.Cut> validation) {
 
+    /** The default {@code --target-precision}, as picocli's default value needs it. */
+    public static final String DEFAULT_TARGET = "0.95";
     public static final String ACCEPTED = "accepted";
     public static final String REVIEW = "review";
 

@@ -121,6 +121,22 @@ class ReviewPageTest {
                 TestSurveys.tinyConfig(dir).toString(), "--out", dir.resolve("run").toString(), "--epochs", "1",
                 "--max-batches", "1");
         assertThat(t.exitCode()).as(t.out() + t.err()).isZero();
+        CliRun e = CliRun.of("export", out.toString(), "--survey", survey.toString(), "--out", dir.resolve("vida.csv").toString(),
+                "--schema", SCHEMA.toString());
+        assertThat(e.exitCode()).as(e.err()).isZero();
+        CsvFile vida = CsvFile.read(dir.resolve("vida.csv"));
+        assertThat(vida.rows()).hasSize(12);
+        assertThat(CsvFile.cell(vida.rows().get(5), vida.require("Curvature"))).as("road1 at 0.2 km, corrected to sharp")
+                .isEqualTo("3");
+    }
+
+    @Test
+    void reviewRefusesAFolderWithoutSegmentCodes() throws IOException {
+        Path[] f = fixture();
+        CliRun r = CliRun.of("review", dir.toString(), "--survey", f[0].toString(), "--port", "0");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(r.err()).contains(dir.resolve("segment_codes.csv").toString()).contains("not found");
     }
 
     private static String current(WebDriver d) {
