@@ -140,7 +140,7 @@ class ReviewPageTest {
     }
 
     private static String current(WebDriver d) {
-        return d.findElement(By.id("segment")).getAttribute("data-id");
+        return d.findElement(By.id("segment")).getDomAttribute("data-id");
     }
 
     private static String cell(WebDriver d, String group, String column) {
