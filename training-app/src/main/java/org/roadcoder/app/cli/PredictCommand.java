@@ -68,8 +68,10 @@ public final class PredictCommand implements Callable<Integer> {
         try {
             Acceptance a = Acceptance.tune(ValidationCurves.of(model), targetPrecision);
             model.layout().blocks().forEach(b -> stdout.printf(java.util.Locale.ROOT,
-                    "accept %s at confidence >= %.4f (validation: %.0f%% of %d segments accepted)%n", b.name(),
-                    a.threshold(b.name()), 100 * a.validation().get(b.name()).coverage(), a.validationSegments()));
+                    "accept %s %s (validation: %.0f%% of %d segments accepted)%n", b.name(),
+                    Double.isFinite(a.threshold(b.name())) ? String.format(java.util.Locale.ROOT, "at confidence >= %.4f",
+                            a.threshold(b.name())) : "never (no threshold reaches the target)",
+                    100 * a.validation().get(b.name()).coverage(), a.validationSegments()));
             return a;
         } catch (DataException e) {
             stdout.println("warning: " + e.getMessage() + "; every code is marked review");

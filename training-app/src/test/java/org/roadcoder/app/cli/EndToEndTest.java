@@ -102,7 +102,7 @@ class EndToEndTest {
                 .replace(",", "_status,") + "_status");
         assertThat(List.of(codes.get(1).split(",")).subList(4 + 3 * 11, 4 + 4 * 11)).allMatch(
                 c -> c.equals("accepted") || c.equals("review"));
-        assertThat(p.out()).containsPattern("accept median_type at confidence >= (\\d\\.\\d{4}|Infinity) "
+        assertThat(p.out()).containsPattern("accept median_type (at confidence >= \\d\\.\\d{4}|never \\(no threshold reaches the target\\)) "
                 + "\\(validation: \\d+% of 1 segments accepted\\)");
         assertThat(codes.get(1)).startsWith(Files.readAllLines(survey.resolve("segments.csv")).get(1)
                 .replaceAll("^(([^,]*,){4}).*", "$1"));
