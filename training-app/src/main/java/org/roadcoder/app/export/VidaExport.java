@@ -1,12 +1,5 @@
 package org.roadcoder.app.export;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.data.csv.CsvWriter;
 import org.roadcoder.data.schema.Category;
 import org.roadcoder.data.schema.LabelGroup;
 import org.roadcoder.data.schema.LabelSchema;
@@ -29,8 +23,6 @@ public final class VidaExport {
     /** The fixed cells of every row: who coded, when, and the survey date (may be empty). */
     public record Header(String coder, String codingDate, String surveyDate) {
     }
-
-    private static final CsvMapper MAPPER = new CsvMapper();
 
     private VidaExport() {
     }
@@ -63,13 +55,9 @@ public final class VidaExport {
             }
             rows.add(VidaLayout.COLUMNS.stream().map(c -> cells.getOrDefault(c, "")).toList());
         }
-        CsvSchema csv = CsvSchema.emptySchema().withLineSeparator("\n");
         AtomicFiles.write(out, tmp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 SequenceWriter seq = MAPPER.writer(csv).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writeValues(w)) {
-                for (List<String> row : rows) {
-                    seq.write(row.toArray(String[]::new));
-                }
+            try (CsvWriter w = CsvWriter.open(tmp, rows.get(0))) {
+                rows.subList(1, rows.size()).forEach(w::row);
             }
         });
         return rows.size() - 1;

@@ -30,17 +30,17 @@ final class SegmentCodeFormat {
         this.acceptance = acceptance;
     }
 
-    String header() {
+    List<String> header() {
         List<String> cols = new ArrayList<>(List.of("segment_id", "road_id", "start_m", "end_m"));
         cols.addAll(schema.groupNames());
         schema.groupNames().forEach(g -> cols.add(g + "_irap"));
         schema.groupNames().forEach(g -> cols.add(g + "_score"));
         schema.groupNames().forEach(g -> cols.add(g + "_status"));
-        return String.join(",", cols);
+        return cols;
     }
 
     /** @param info the segment as segments.csv describes it; its road and chainages are copied */
-    String row(SegmentInfo info, SegmentCode code) {
+    List<String> row(SegmentInfo info, SegmentCode code) {
         List<String> cells = new ArrayList<>(List.of(info.segmentId(), info.roadId(), number(info.startM()),
                 number(info.endM())));
         List<String> codes = new ArrayList<>();
@@ -58,7 +58,7 @@ final class SegmentCodeFormat {
         cells.addAll(codes);
         cells.addAll(scores);
         cells.addAll(status);
-        return String.join(",", cells);
+        return cells;
     }
 
     /** The category a coded value means: an exclusive group's index, or a flag's 1 (positive) / 0. */

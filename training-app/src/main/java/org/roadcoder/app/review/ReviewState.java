@@ -1,11 +1,5 @@
 package org.roadcoder.app.review;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +10,7 @@ import java.util.Map;
 import org.roadcoder.app.export.CsvFile;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.data.DataException;
+import org.roadcoder.data.csv.CsvWriter;
 import org.roadcoder.data.schema.LabelGroup;
 import org.roadcoder.data.schema.LabelSchema;
 
@@ -24,8 +19,6 @@ import org.roadcoder.data.schema.LabelSchema;
  * (survey contract plus {@code <group>_coded_by}), rewritten whole and atomically after every decision.
  */
 final class ReviewState {
-
-    private static final CsvMapper CSV = new CsvMapper();
 
     private final LabelSchema schema;
     private final Path out;
@@ -114,16 +107,13 @@ final class ReviewState {
         List<String> header = new ArrayList<>(List.of("segment_id", "road_id", "start_m", "end_m"));
         header.addAll(schema.groupNames());
         schema.groupNames().forEach(g -> header.add(g + "_coded_by"));
-        CsvSchema format = CsvSchema.emptySchema().withLineSeparator("\n");
         AtomicFiles.write(out, tmp -> {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 SequenceWriter seq = CSV.writer(format).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writeValues(w)) {
-                seq.write(header.toArray(String[]::new));
+            try (CsvWriter w = CsvWriter.open(tmp, header)) {
                 for (ReviewSegment s : segments.values()) {
                     List<String> row = new ArrayList<>(List.of(s.id, s.road, s.startM, s.endM));
                     schema.groupNames().forEach(g -> row.add(s.values.get(g)));
                     schema.groupNames().forEach(g -> row.add(s.codedBy.get(g)));
-                    seq.write(row.toArray(String[]::new));
+                    w.row(row);
                 }
             }
         });

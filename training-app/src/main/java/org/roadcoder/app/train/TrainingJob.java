@@ -94,11 +94,14 @@ public final class TrainingJob {
         OutputLayout layout = Layouts.of(schema);
         List<SurveyFrame> train = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
         List<SurveyFrame> validation = split.frames(survey.frames(), RoadSplit.Part.VALIDATION);
-        FileStatsStorage stats = StatsFiles.open(run.uiStats());
-        if (ui != null) {
-            ui.attach(stats);
+        int statsEvery = config.training().statsEvery();
+        FileStatsStorage stats = statsEvery == 0 ? null : StatsFiles.open(run.uiStats());
+        if (stats != null) {
+            if (ui != null) {
+                ui.attach(stats);
+            }
+            net.setListeners(new StatsListener(stats, statsEvery));
         }
-        net.setListeners(new StatsListener(stats, 1));
         TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
@@ -110,10 +113,12 @@ public final class TrainingJob {
             throw e;
         } finally {
             net.setListeners();
-            if (ui != null) {
-                ui.detach(stats);
+            if (stats != null) {
+                if (ui != null) {
+                    ui.detach(stats);
+                }
+                stats.close();
             }
-            stats.close();
         }
         recorder.finished(end);
         out.println(end.stopReason());
