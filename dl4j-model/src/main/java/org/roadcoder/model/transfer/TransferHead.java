@@ -25,6 +25,8 @@ public final class TransferHead {
     public static final String FC1 = "fc1";
     public static final String FC2 = "fc2";
     public static final String OUTPUT = "output";
+    /** The classifier's layers, input to output. */
+    public static final java.util.List<String> LAYERS = java.util.List.of(FC1, FC2, OUTPUT);
 
     private TransferHead() {
     }

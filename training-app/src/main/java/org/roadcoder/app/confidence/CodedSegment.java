@@ -32,7 +32,7 @@ public record CodedSegment(String segmentId, SegmentCode code, float[] truth) {
     }
 
     /**
-     * Codes every segment of scored frames as {@code predict} does.
+     * Codes every segment of scored frames as {@code predict} does (give it the segment thresholds, {@code Thresholds.forSegments()}).
      *
      * @param segmentIds    the segment of each frame row
      * @param probabilities one row of output probabilities per frame

@@ -72,7 +72,7 @@ public final class ValidationCurves {
                 model.config().iteratorOptions(), 0);
         Map<String, float[]> labels = new HashMap<>();
         frames.forEach(f -> labels.putIfAbsent(f.segmentId(), f.labels()));
-        List<CodedSegment> coded = CodedSegment.code(model.layout(), model.thresholds(),
+        List<CodedSegment> coded = CodedSegment.code(model.layout(), model.thresholds().forSegments(),
                 frames.stream().map(SurveyFrame::segmentId).toList(), scores.probabilities(), labels);
         Map<String, AcceptanceCurve> curves = new LinkedHashMap<>();
         for (OutputLayout.Block b : model.layout().blocks()) {

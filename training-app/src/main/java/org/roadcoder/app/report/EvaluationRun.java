@@ -26,17 +26,16 @@ public final class EvaluationRun {
     /**
      * @param frames        the frames to score, labelled (segments.csv or frames_truth.csv)
      * @param segmentLabels segment id -> the coders' label vector; empty for no segment-level scores
-     * @param reference     label rows the baseline's majorities are counted on (the training roads)
+     * @param baseline      the majority baseline of the run's training roads
      * @param acceptance    acceptance thresholds to report on the segments, or null
      */
     public static ReportData run(TrainedModel model, List<SurveyFrame> frames, Map<String, float[]> segmentLabels,
-            double[][] reference, Acceptance acceptance, Map<String, Object> context, int maxBatches) {
+            MajorityBaseline baseline, Acceptance acceptance, Map<String, Object> context, int maxBatches) {
         OutputLayout layout = model.layout();
         Thresholds th = model.thresholds();
         FrameScorer.Scores s = FrameScorer.score(model.inferenceNet(), frames, model.schema().outputNames(),
                 model.config().iteratorOptions(), maxBatches);
         List<SurveyFrame> scored = frames.subList(0, s.size());
-        MajorityBaseline baseline = MajorityBaseline.of(layout, reference.length > 0 ? reference : s.labels());
         var frameEval = Evaluator.evaluate(layout, s.probabilities(), s.labels(), th);
         var frameBase = Evaluator.evaluate(layout, baseline.predictions(s.size()), s.labels(), th);
         List<Confusion> confusions = new ArrayList<>();
@@ -61,10 +60,10 @@ public final class EvaluationRun {
                 }
             }
             segments = truth.length;
-            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th);
-            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th);
+            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th.forSegments());
+            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th.forSegments());
             if (acceptance != null) {
-                abstention = Abstention.of(layout, acceptance, CodedSegment.code(layout, th,
+                abstention = Abstention.of(layout, acceptance, CodedSegment.code(layout, th.forSegments(),
                         scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities(), segmentLabels));
             }
         }

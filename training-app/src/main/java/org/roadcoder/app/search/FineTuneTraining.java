@@ -67,7 +67,7 @@ final class FineTuneTraining implements CandidateTraining {
     @Override
     public Trained train(HeadOptions head, Progress progress) {
         RunConfig c = withHead(config, head);
-        NetworkFactory.Built built = NetworkFactory.build(c.model(), layout, c.training().seed(),
+        NetworkFactory.Built built = NetworkFactory.build(c.model(), layout, outputNames, c.training().seed(),
                 WeightsSource.defaults(), err);
         progress.watch(built.net());
         ComputationGraph[] best = new ComputationGraph[1];

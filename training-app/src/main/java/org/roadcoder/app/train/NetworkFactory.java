@@ -28,9 +28,15 @@ public final class NetworkFactory {
     }
 
     public static Built build(ModelConfig model, OutputLayout layout, long seed, WeightsSource source, PrintWriter err) {
+        return build(model, layout, java.util.List.of(), seed, source, err);
+    }
+
+    /** @param outputNames the schema's output names, which {@code model.class_weight} is resolved against */
+    public static Built build(ModelConfig model, OutputLayout layout, java.util.List<String> outputNames, long seed,
+            WeightsSource source, PrintWriter err) {
         WeightsSpec wanted = model.weightsSpec();
         try {
-            return new Built(model.networkSpec(wanted, seed).build(layout, source), wanted, null);
+            return new Built(model.networkSpec(wanted, seed, outputNames).build(layout, source), wanted, null);
         } catch (IOException e) {
             if (wanted.kind() != WeightsSpec.Kind.IMAGENET) {
                 throw new DataException(wanted.file(), "model.weights: cannot load " + wanted + ": " + e.getMessage(), e);
@@ -41,7 +47,7 @@ public final class NetworkFactory {
             err.flush();
             WeightsSpec random = WeightsSpec.parse("random");
             try {
-                return new Built(model.networkSpec(random, seed).build(layout, source), random, note);
+                return new Built(model.networkSpec(random, seed, outputNames).build(layout, source), random, note);
             } catch (IOException impossible) {
                 throw new IllegalStateException("random weights need no file", impossible);
             }

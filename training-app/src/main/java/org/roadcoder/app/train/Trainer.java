@@ -13,8 +13,8 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
-import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentThresholds;
 
 /**
  * Fits a network epoch by epoch on training frames, scores validation macro-F1 after each, stops
@@ -47,7 +47,7 @@ public final class Trainer {
         TrainingState s = state;
         while (s.epoch() < options.epochs()) {
             if (s.sinceBest() >= options.patience()) {
-                return s.stopped("early stopping: no better validation macro-F1 for " + s.sinceBest() + " epochs");
+                return s.stopped("early stopping: no better validation score (mean F1 over all groups) for " + s.sinceBest() + " epochs");
             }
             long t0 = System.nanoTime();
             double loss = trainEpoch(net, train, s.epoch());
@@ -57,7 +57,7 @@ public final class Trainer {
                         options.divergenceFactor(), s.firstLoss()));
             }
             Evaluation val = validate(net, validation);
-            s = s.after(loss, val.metric("macro_f1"));
+            s = s.after(loss, val.metric(Evaluation.SELECTION));
             listener.epochEnded(net, s, loss, val, (System.nanoTime() - t0) / 1e9);
         }
         return s.stopped("finished " + options.epochs() + " epochs");
@@ -104,10 +104,15 @@ public final class Trainer {
     public record Tuned(Thresholds thresholds, int frames) {
     }
 
-    /** Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them. */
+    /**
+     * Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them:
+     * frame thresholds on the frames, segment thresholds on the segments' maxima.
+     */
     public Tuned tuneThresholds(ComputationGraph net, List<SurveyFrame> validation) {
         FrameScorer.Scores scores = score(net, validation);
-        return new Tuned(ThresholdTuner.tune(layout, scores.probabilities(), scores.labels()), scores.size());
+        List<String> segments = validation.subList(0, scores.size()).stream().map(SurveyFrame::segmentId).toList();
+        return new Tuned(SegmentThresholds.tune(layout, segments, scores.probabilities(),
+                scores.labels()), scores.size());
     }
 
     private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
