@@ -132,7 +132,16 @@ final class LabelSchemaLoader {
                 codes.add(code.asInt());
             }
         }
-        return new Category(name, codes, text(c, "description"));
+        JsonNode export = c.path("export");
+        Integer exportCode = null;
+        if (!export.isMissingNode() && !export.isNull()) {
+            if (!export.canConvertToInt() || !codes.contains(export.asInt())) {
+                throw new DataException(file, where + ": category '" + name + "' exports as '" + export.asText()
+                        + "', which is not one of its iRAP codes " + codes);
+            }
+            exportCode = export.asInt();
+        }
+        return new Category(name, codes, text(c, "description"), exportCode);
     }
 
     private static String text(JsonNode node, String field) {

@@ -45,6 +45,34 @@ class LabelSchemaTest {
     }
 
     @Test
+    void everyCodedCategoryOfTheDefaultSchemaSaysWhichIrapCodeItExportsAs() {
+        LabelSchema schema = LabelSchema.load(TestFiles.defaultSchema());
+
+        for (LabelGroup g : schema.groups()) {
+            for (Category c : g.categories()) {
+                assertThat(c.exportCode().isPresent()).as("%s=%s", g.name(), c.name()).isEqualTo(!c.irapCodes().isEmpty());
+            }
+        }
+        assertThat(schema.requireGroup("curvature").resolve("sharp").orElseThrow().exportCode()).contains(3);
+        assertThat(schema.requireGroup("median_type").resolve("physical_median_wide").orElseThrow().exportCode())
+                .contains(5);
+        assertThat(schema.requireGroup("lane_width").resolve("narrow").orElseThrow().exportCode()).contains(3);
+        assertThat(schema.requireGroup("sidewalk").resolve("present").orElseThrow().exportCode()).isEmpty();
+    }
+
+    @Test
+    void rejectsAnExportCodeThatIsNotOneOfTheCategorysCodes() {
+        Path f = TestFiles.write(dir.resolve("export.yaml"), """
+                groups:
+                  - name: curvature
+                    kind: exclusive
+                    categories: [{name: straight, irap: [1]}, {name: bend, irap: [2, 3], export: 4}]
+                """);
+        assertThatThrownBy(() -> LabelSchema.load(f)).isInstanceOf(DataException.class).hasMessageContaining(f.toString())
+                .hasMessageContaining("group 'curvature': category 'bend' exports as '4', which is not one of its iRAP codes [2, 3]");
+    }
+
+    @Test
     void encodesFlagsAndExclusiveBlocks() {
         LabelSchema schema = LabelSchema.load(TestFiles.defaultSchema());
         float[] v = new float[schema.outputCount()];

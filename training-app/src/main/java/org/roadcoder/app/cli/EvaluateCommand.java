@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.roadcoder.app.confidence.Acceptance;
+import org.roadcoder.app.confidence.ValidationCurves;
 import org.roadcoder.app.report.EvaluationRun;
 import org.roadcoder.app.report.MajorityBaseline;
 import org.roadcoder.app.report.ReportData;
@@ -55,6 +57,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (default: RUN/eval-PART).")
     Path out;
 
+    @Option(names = "--target-precision", paramLabel = "P", defaultValue = Acceptance.DEFAULT_TARGET,
+            description = "Report, per attribute, the share of segments needing review when the accepted codes are to "
+                    + "reach this precision on the run's validation roads (default: ${DEFAULT-VALUE}).")
+    double targetPrecision;
+
     @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0", description = "Score at most N batches (tests).")
     int maxBatches;
 
@@ -63,12 +70,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return evaluate(run, survey, split, labels, out, maxBatches, spec.commandLine().getOut());
+        return evaluate(run, survey, split, labels, out, maxBatches, targetPrecision, spec.commandLine().getOut());
     }
 
     /** Evaluates {@code run} on {@code survey}; also what {@code train --evaluate} runs after training. */
     static int evaluate(Path run, Path survey, String split, LabelSource labels, Path out, int maxBatches,
-            PrintWriter stdout) throws IOException {
+            double targetPrecision, PrintWriter stdout) throws IOException {
         if (labels == LabelSource.NONE) {
             throw new DataException(null, "evaluate needs labels: --labels segments or truth");
         }
@@ -100,8 +107,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                 : p.weightsUsed() + " (configured " + p.weightsRequested() + "; " + p.weightsNote() + ")");
         context.put("trained_epochs", p.epochs());
         context.put("best_epoch", p.bestEpoch());
-        ReportData d = EvaluationRun.run(model, frames, segmentLabels(survey, labels, s, model), reference, context,
-                maxBatches);
+        if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+            throw new DataException(null, "--target-precision " + targetPrecision + ": expected a value in (0, 1]");
+        }
+        Acceptance acceptance = null;
+        try {
+            acceptance = Acceptance.tune(ValidationCurves.of(model), targetPrecision);
+        } catch (DataException e) {
+            stdout.println("warning: " + e.getMessage() + "; no review shares reported");
+        }
+        ReportData d = EvaluationRun.run(model, frames, segmentLabels(survey, labels, s, model), reference, acceptance,
+                context, maxBatches);
         Path dir = out != null ? out : run.resolve("eval-" + part);
         ReportWriter.write(d, model.schema(), dir);
         stdout.printf("frames (%d): macro-F1 %.4f, majority baseline %.4f; mean flag F1 %.4f%n", d.frameCount(),
@@ -110,6 +126,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             stdout.printf("segments (%d): macro-F1 %.4f, majority baseline %.4f; mean flag F1 %.4f%n", d.segmentCount(),
                     d.segments().metric("macro_f1"), d.segmentBaseline().metric("macro_f1"),
                     d.segments().metric("mean_flag_f1"));
+        }
+        if (d.abstention() != null) {
+            StringBuilder shares = new StringBuilder();
+            d.abstention().groups().forEach((g, x) -> shares.append(shares.length() == 0 ? "" : ", ").append(g)
+                    .append(String.format(java.util.Locale.ROOT, " %.0f%%", 100 * x.reviewShare())));
+            stdout.printf("needs review at precision %.2f: %s%n", targetPrecision, shares);
         }
         stdout.println("report: " + dir.resolve(ReportWriter.REPORT));
         stdout.flush();

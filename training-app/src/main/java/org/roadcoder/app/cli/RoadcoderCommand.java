@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "roadcoder", mixinStandardHelpOptions = true, version = "roadcoder 0.1.0",
         description = "Codes iRAP / EuroRAP road-safety attributes from survey imagery.",
         subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, ValidateCommand.class, TrainCommand.class,
-                EvaluateCommand.class, PredictCommand.class, FeaturizeCommand.class, SearchCommand.class, UiCommand.class})
+                EvaluateCommand.class, PredictCommand.class, ExportCommand.class, ReviewCommand.class, FeaturizeCommand.class, SearchCommand.class, UiCommand.class})
 public final class RoadcoderCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

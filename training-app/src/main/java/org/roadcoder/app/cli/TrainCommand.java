@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.app.confidence.Acceptance;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
@@ -103,6 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (evaluate) {
             Path surveyDir = survey != null ? survey : Path.of(Provenance.read(run.provenance()).survey());
             return EvaluateCommand.evaluate(run.dir(), surveyDir, "auto", LabelSource.SEGMENTS, null, maxBatches,
+                    Double.parseDouble(Acceptance.DEFAULT_TARGET),
                     stdout);
         }
         return ExitCodes.OK;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.roadcoder.app.confidence.Acceptance;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.TrainedModel;
 import org.roadcoder.app.scoring.FrameScorer;
@@ -41,10 +42,10 @@ public final class Predictor {
     private Predictor() {
     }
 
-    public static Result predict(TrainedModel model, Survey survey, Path outDir, int maxBatches) {
+    public static Result predict(TrainedModel model, Survey survey, Acceptance acceptance, Path outDir, int maxBatches) {
         Map<String, SegmentInfo> known = survey.segments().stream()
                 .collect(Collectors.toMap(SegmentInfo::segmentId, Function.identity()));
-        SegmentCodeFormat format = new SegmentCodeFormat(model.schema());
+        SegmentCodeFormat format = new SegmentCodeFormat(model.schema(), model.layout(), acceptance);
         List<String> outputs = model.schema().outputNames();
         int[] counts = new int[2];
         InferenceNet net = model.inferenceNet();

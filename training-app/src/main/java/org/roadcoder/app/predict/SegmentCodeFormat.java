@@ -3,23 +3,31 @@ package org.roadcoder.app.predict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.roadcoder.app.confidence.Acceptance;
+import org.roadcoder.app.confidence.Confidence;
 import org.roadcoder.data.schema.Category;
 import org.roadcoder.data.schema.GroupKind;
 import org.roadcoder.data.schema.LabelGroup;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.survey.SegmentInfo;
+import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.segment.SegmentCode;
 
 /**
  * {@code segment_codes.csv}: the coders' {@code segments.csv} columns (category names, so the file
- * reads back as a survey's labels), then each group's iRAP code, then each group's confidence.
+ * reads back as a survey's labels), then each group's iRAP code, then each group's confidence, then whether
+ * each group's code is {@code accepted} or needs {@code review} at the run's acceptance thresholds.
  */
 final class SegmentCodeFormat {
 
     private final LabelSchema schema;
+    private final OutputLayout layout;
+    private final Acceptance acceptance;
 
-    SegmentCodeFormat(LabelSchema schema) {
+    SegmentCodeFormat(LabelSchema schema, OutputLayout layout, Acceptance acceptance) {
         this.schema = schema;
+        this.layout = layout;
+        this.acceptance = acceptance;
     }
 
     List<String> header() {
@@ -27,6 +35,7 @@ final class SegmentCodeFormat {
         cols.addAll(schema.groupNames());
         schema.groupNames().forEach(g -> cols.add(g + "_irap"));
         schema.groupNames().forEach(g -> cols.add(g + "_score"));
+        schema.groupNames().forEach(g -> cols.add(g + "_status"));
         return cols;
     }
 
@@ -36,6 +45,10 @@ final class SegmentCodeFormat {
                 number(info.endM())));
         List<String> codes = new ArrayList<>();
         List<String> scores = new ArrayList<>();
+        List<String> status = new ArrayList<>();
+        for (OutputLayout.Block b : layout.blocks()) {
+            status.add(acceptance.status(b.name(), Confidence.of(b, code)));
+        }
         for (LabelGroup g : schema.groups()) {
             Category c = category(g, code.category(g.name()));
             cells.add(c.name());
@@ -44,6 +57,7 @@ final class SegmentCodeFormat {
         }
         cells.addAll(codes);
         cells.addAll(scores);
+        cells.addAll(status);
         return cells;
     }
 

@@ -13,7 +13,11 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.roadcoder.model.metrics.LabelMetrics;
 
 /** The report's PNG charts (XChart), as bytes. */
@@ -93,6 +97,30 @@ public final class Charts {
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
         chart.addSeries("count", names, counts);
+        return png(chart);
+    }
+
+    /**
+     * One attribute's coverage-precision curve on the evaluated segments (most confident first), the target
+     * precision as a line and the tuned threshold's point as a marker.
+     */
+    public static byte[] coveragePrecision(String group, Abstention.Group g, double target) {
+        XYChart chart = new XYChartBuilder().width(640).height(420)
+                .title(group + ": precision of the accepted codes vs the share accepted").xAxisTitle("coverage")
+                .yAxisTitle("precision").build();
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.05);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE).setMarkerSize(4);
+        double[][] p = g.curve().points();
+        if (p[0].length > 0) {
+            chart.addSeries("evaluated segments", p[0], p[1]).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
+        chart.addSeries("target " + target, new double[] {0, 1}, new double[] {target, target})
+                .setMarker(SeriesMarkers.NONE).setLineColor(Color.GRAY);
+        double coverage = 1 - g.reviewShare();
+        if (coverage > 0 && Double.isFinite(g.acceptedPrecision())) {
+            chart.addSeries("tuned threshold", new double[] {coverage}, new double[] {g.acceptedPrecision()})
+                    .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerColor(Color.RED);
+        }
         return png(chart);
     }
 

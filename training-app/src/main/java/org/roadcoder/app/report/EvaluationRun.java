@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.roadcoder.app.confidence.Acceptance;
+import org.roadcoder.app.confidence.CodedSegment;
 import org.roadcoder.app.run.TrainedModel;
 import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -25,9 +27,10 @@ public final class EvaluationRun {
      * @param frames        the frames to score, labelled (segments.csv or frames_truth.csv)
      * @param segmentLabels segment id -> the coders' label vector; empty for no segment-level scores
      * @param baseline      the majority baseline of the run's training roads
+     * @param acceptance    acceptance thresholds to report on the segments, or null
      */
     public static ReportData run(TrainedModel model, List<SurveyFrame> frames, Map<String, float[]> segmentLabels,
-            MajorityBaseline baseline, Map<String, Object> context, int maxBatches) {
+            MajorityBaseline baseline, Acceptance acceptance, Map<String, Object> context, int maxBatches) {
         OutputLayout layout = model.layout();
         Thresholds th = model.thresholds();
         FrameScorer.Scores s = FrameScorer.score(model.inferenceNet(), frames, model.schema().outputNames(),
@@ -44,6 +47,7 @@ public final class EvaluationRun {
         org.roadcoder.model.metrics.Evaluation segEval = null;
         org.roadcoder.model.metrics.Evaluation segBase = null;
         int segments = 0;
+        Abstention abstention = null;
         if (!segmentLabels.isEmpty()) {
             SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, model.pooling(),
                     scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities());
@@ -58,10 +62,14 @@ public final class EvaluationRun {
             segments = truth.length;
             segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th.forSegments());
             segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th.forSegments());
+            if (acceptance != null) {
+                abstention = Abstention.of(layout, acceptance, CodedSegment.code(layout, th.forSegments(),
+                        scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities(), segmentLabels));
+            }
         }
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("thresholds", th.flags());
         return new ReportData(ctx, model.schema().outputNames(), frameEval, frameBase, segEval, segBase, confusions,
-                s.size(), segments);
+                s.size(), segments, abstention);
     }
 }

@@ -37,6 +37,9 @@ final class HtmlReport {
             h.append(summaryRow("f1/" + g, d)).append(summaryRow("acc/" + g, d));
         }
         h.append("</table>\n");
+        if (d.abstention() != null) {
+            h.append(abstention(d.abstention()));
+        }
         charts.forEach((name, png) -> h.append("<h2>").append(esc(name.replace(".png", "").replace('_', ' ')))
                 .append("</h2>\n<img alt=\"").append(esc(name)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n"));
@@ -45,6 +48,20 @@ final class HtmlReport {
             h.append("<h2>Per output, segments</h2>\n").append(labelTable(d.segments(), d.outputNames()));
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    private static String abstention(Abstention a) {
+        StringBuilder t = new StringBuilder("<h2>Review needed at target precision ").append(f(a.targetPrecision()))
+                .append("</h2>\n<table><tr><th>attribute</th><th>threshold</th><th>accepted, validation</th>"
+                        + "<th>needs review, here</th><th>precision of accepted, here</th></tr>");
+        a.groups().forEach((g, x) -> t.append("<tr><td>").append(esc(g)).append("</td><td>")
+                .append(Double.isFinite(x.threshold()) ? f(x.threshold()) : "none reaches it").append("</td><td>")
+                .append(f(x.validationCoverage())).append("</td><td>").append(f(x.reviewShare())).append("</td><td>")
+                .append(Double.isFinite(x.acceptedPrecision()) ? f(x.acceptedPrecision()) : "").append("</td></tr>"));
+        return t.append("</table>\n<p>Confidence: the probability of the chosen category (exclusive groups: mean over "
+                + "the segment's frames; flags: maximum, or one minus it when coded absent). Thresholds are tuned on the "
+                + "validation roads' segments: the lowest confidence at which the accepted codes there are at least the "
+                + "target precision.</p>\n").toString();
     }
 
     private static String summaryRow(String metric, ReportData d) {

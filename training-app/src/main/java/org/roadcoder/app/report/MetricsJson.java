@@ -29,6 +29,7 @@ final class MetricsJson {
         baseline.put("frame", d.frameBaseline().metrics());
         baseline.put("segment", d.segmentBaseline() == null ? null : d.segmentBaseline().metrics());
         root.put("baseline", baseline);
+        root.put("abstention", d.abstention() == null ? null : d.abstention().toJson());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -16,8 +16,9 @@ import org.roadcoder.model.metrics.Evaluation;
  * @param confusions       per exclusive group, frame level
  * @param frameCount       frames scored
  * @param segmentCount     segments scored (0 without segment labels)
+ * @param abstention       what the acceptance thresholds do on the scored segments, or null
  */
 public record ReportData(Map<String, Object> context, List<String> outputNames, Evaluation frames,
         Evaluation frameBaseline, Evaluation segments, Evaluation segmentBaseline, List<Confusion> confusions,
-        int frameCount, int segmentCount) {
+        int frameCount, int segmentCount, Abstention abstention) {
 }

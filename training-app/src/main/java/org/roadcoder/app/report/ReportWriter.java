@@ -45,6 +45,10 @@ public final class ReportWriter {
             LabelGroup g = schema.requireGroup(c.group());
             charts.put("confusion_" + c.group() + ".png", Charts.confusion(c, g.categoryNames()));
         }
+        if (d.abstention() != null) {
+            d.abstention().groups().forEach((g, x) -> charts.put("coverage_precision_" + g + ".png",
+                    Charts.coveragePrecision(g, x, d.abstention().targetPrecision())));
+        }
         charts.forEach((name, png) -> AtomicFiles.write(dir.resolve(name), tmp -> Files.write(tmp, png)));
         AtomicFiles.writeString(dir.resolve(METRICS), MetricsJson.of(d));
         List<String> groups = schema.groups().stream().map(LabelGroup::name).toList();

@@ -62,8 +62,16 @@ class EndToEndTest {
         assertThat(m.get("frame").get("labels").get(0).get("output").asText()).isEqualTo("area_type=urban");
         assertThat(m.get("segment").get("labels")).hasSize(28);
         assertThat(m.get("baseline").get("frame").get("macro_f1").asDouble()).isBetween(0.0, 1.0);
+        assertThat(r.out()).containsPattern("needs review at precision 0\\.95: area_type \\d+%, curvature \\d+%");
+        JsonNode abstain = m.get("abstention");
+        assertThat(abstain.get("target_precision").asDouble()).isEqualTo(0.95);
+        assertThat(abstain.get("groups")).hasSize(11);
+        double share = abstain.get("groups").get("median_type").get("review_share").asDouble();
+        assertThat(share).isIn(0.0, 1.0);
+        assertThat(run.resolve("validation_confidence.json")).isRegularFile();
         for (String png : List.of("precision_recall_frames.png", "precision_recall_segments.png", "label_counts.png",
-                "confusion_curvature.png", "confusion_median_type.png", "confusion_number_of_lanes.png")) {
+                "confusion_curvature.png", "confusion_median_type.png", "confusion_number_of_lanes.png",
+                "coverage_precision_median_type.png", "coverage_precision_intersection.png")) {
             BufferedImage img = ImageIO.read(eval.resolve(png).toFile());
             assertThat(img).as(png).isNotNull();
             assertThat(img.getWidth()).as(png).isGreaterThan(300);
@@ -71,6 +79,7 @@ class EndToEndTest {
         String html = Files.readString(eval.resolve("report.html"));
         assertThat(html).contains("<h1>roadcoder evaluation</h1>").contains("f1/median_type")
                 .contains("data:image/png;base64,").contains("area_type=urban").doesNotContain("src=\"http")
+                .contains("Review needed at target precision 0.950")
                 .doesNotContainPattern("src=\"[^d]");
     }
 
@@ -86,7 +95,15 @@ class EndToEndTest {
         assertThat(Files.readAllLines(out.resolve("frame_predictions.csv"))).hasSize(41);
         List<String> codes = Files.readAllLines(out.resolve("segment_codes.csv"));
         assertThat(codes).hasSize(5);
-        assertThat(codes.get(1).split(",")).hasSize(4 + 3 * 11);
+        assertThat(codes.get(1).split(",")).hasSize(4 + 4 * 11);
+        assertThat(codes.get(0)).endsWith(",intersection_score,area_type_status," + String.join(",",
+                List.of("curvature", "bicycle_facilities", "lane_width", "median_type", "number_of_lanes",
+                        "street_lighting", "sidewalk", "roadside_trees", "pedestrian_crossing", "intersection"))
+                .replace(",", "_status,") + "_status");
+        assertThat(List.of(codes.get(1).split(",")).subList(4 + 3 * 11, 4 + 4 * 11)).allMatch(
+                c -> c.equals("accepted") || c.equals("review"));
+        assertThat(p.out()).containsPattern("accept median_type (at confidence >= \\d\\.\\d{4}|never \\(no threshold reaches the target\\)) "
+                + "\\(validation: \\d+% of 1 segments accepted\\)");
         assertThat(codes.get(1)).startsWith(Files.readAllLines(survey.resolve("segments.csv")).get(1)
                 .replaceAll("^(([^,]*,){4}).*", "$1"));
         assertThat(v.exitCode()).isZero();

@@ -56,9 +56,11 @@ class PredictCommandTest {
         List<String> segments = Files.readAllLines(out.resolve("segment_codes.csv"));
         assertThat(segments).hasSize(13);
         assertThat(segments.get(0)).startsWith("segment_id,road_id,start_m,end_m,area_type,curvature,")
-                .contains(",intersection,area_type_irap,").endsWith(",intersection_score");
+                .contains(",intersection,area_type_irap,").endsWith(",intersection_score,area_type_status,curvature_status,bicycle_facilities_status,lane_width_status,"
+                        + "median_type_status,number_of_lanes_status,street_lighting_status,sidewalk_status,"
+                        + "roadside_trees_status,pedestrian_crossing_status,intersection_status");
         String[] first = segments.get(1).split(",");
-        assertThat(first).hasSize(4 + 3 * 11);
+        assertThat(first).hasSize(4 + 4 * 11);
         assertThat(List.of(first).subList(0, 4)).as("the road from frames.csv").containsExactly("r0s0", "road0", "0", "40");
         assertThat(first[4]).isIn("urban", "rural");
         assertThat(first[4 + 11]).isEqualTo(first[4].equals("urban") ? "2" : "1");
