@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.roadcoder.model.OutputLayout;
-import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.segment.SegmentCode;
 import org.roadcoder.model.segment.SegmentCoder;
 
@@ -32,19 +31,19 @@ public record CodedSegment(String segmentId, SegmentCode code, float[] truth) {
     }
 
     /**
-     * Codes every segment of scored frames as {@code predict} does (give it the segment thresholds, {@code Thresholds.forSegments()}).
+     * Codes every segment of scored frames as {@code predict} does.
      *
+     * @param coder         the model's segment coder (segment thresholds, the model's pooling), as {@code predict} makes it
      * @param segmentIds    the segment of each frame row
      * @param probabilities one row of output probabilities per frame
      * @param labels        segment id to its label vector; segments without one are left out
      */
-    public static List<CodedSegment> code(OutputLayout layout, Thresholds thresholds, List<String> segmentIds,
+    public static List<CodedSegment> code(SegmentCoder coder, List<String> segmentIds,
             double[][] probabilities, Map<String, float[]> labels) {
         Map<String, List<double[]>> bySegment = new LinkedHashMap<>();
         for (int i = 0; i < probabilities.length; i++) {
             bySegment.computeIfAbsent(segmentIds.get(i), k -> new ArrayList<>()).add(probabilities[i]);
         }
-        SegmentCoder coder = new SegmentCoder(layout, thresholds);
         List<CodedSegment> out = new ArrayList<>();
         bySegment.forEach((id, rows) -> {
             float[] truth = labels.get(id);

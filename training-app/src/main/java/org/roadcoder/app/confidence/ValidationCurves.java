@@ -18,6 +18,7 @@ import org.roadcoder.data.survey.ReadOptions;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.segment.SegmentCoder;
 
 /**
  * The run's coverage-precision curve of every attribute on its validation roads' segments (against
@@ -72,7 +73,8 @@ public final class ValidationCurves {
                 model.config().iteratorOptions(), 0);
         Map<String, float[]> labels = new HashMap<>();
         frames.forEach(f -> labels.putIfAbsent(f.segmentId(), f.labels()));
-        List<CodedSegment> coded = CodedSegment.code(model.layout(), model.thresholds().forSegments(),
+        List<CodedSegment> coded = CodedSegment.code(
+                new SegmentCoder(model.layout(), model.thresholds().forSegments(), model.pooling()),
                 frames.stream().map(SurveyFrame::segmentId).toList(), scores.probabilities(), labels);
         Map<String, AcceptanceCurve> curves = new LinkedHashMap<>();
         for (OutputLayout.Block b : model.layout().blocks()) {

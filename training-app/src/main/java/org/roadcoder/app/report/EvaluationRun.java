@@ -12,6 +12,7 @@ import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentCoder;
 import org.roadcoder.model.segment.SegmentPooling;
 
 /**
@@ -63,7 +64,8 @@ public final class EvaluationRun {
             segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th.forSegments());
             segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th.forSegments());
             if (acceptance != null) {
-                abstention = Abstention.of(layout, acceptance, CodedSegment.code(layout, th.forSegments(),
+                abstention = Abstention.of(layout, acceptance, CodedSegment.code(
+                        new SegmentCoder(layout, th.forSegments(), model.pooling()),
                         scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities(), segmentLabels));
             }
         }
