@@ -20,6 +20,6 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
                 new ModelConfig("vgg16", "imagenet", 1.0, 224, 300, 0.5, "bce", Map.of(), ModelConfig.NO_FREEZE,
                         1e-4, 1e-3),
                 new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), true, 2, 2),
-                new TrainingConfig(16, 20, 3, 42, 10));
+                new TrainingConfig(16, 20, 3, 42, 10, 10));
     }
 }

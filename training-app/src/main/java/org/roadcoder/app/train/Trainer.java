@@ -95,7 +95,7 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.asTrained(net), validation, outputNames,
+        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.fastest(net), validation, outputNames,
                 options.iterator(), options.maxBatches());
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
     }

@@ -14,6 +14,7 @@ import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.app.ui.BackgroundStatsRouter;
 import org.roadcoder.app.ui.StatsFiles;
 import org.roadcoder.app.ui.UiServer;
 import org.deeplearning4j.ui.model.stats.StatsListener;
@@ -103,7 +104,8 @@ public final class TrainingJob {
         if (ui != null) {
             ui.attach(stats);
         }
-        net.setListeners(new StatsListener(stats, 1));
+        BackgroundStatsRouter statsWriter = new BackgroundStatsRouter(stats);
+        net.setListeners(new StatsListener(statsWriter, config.training().statsEvery()));
         TrainerOptions options = trainerOptions(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
@@ -115,15 +117,19 @@ public final class TrainingJob {
             throw e;
         } finally {
             net.setListeners();
-            if (ui != null) {
-                ui.detach(stats);
+            try {
+                statsWriter.close();
+            } finally {
+                if (ui != null) {
+                    ui.detach(stats);
+                }
+                stats.close();
             }
-            stats.close();
         }
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.asTrained(best), validation, schema.outputNames(),
+        FrameScorer.Scores val = FrameScorer.score(InferenceNet.fastest(best), validation, schema.outputNames(),
                 options.iterator(), maxBatches);
         Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
         Checkpoints.saveModel(best, thresholds, run.model());
