@@ -4,7 +4,8 @@
 # epoch, save a checkpoint; then code every frame). Same network (VGG11-BN at 1/4 width, 128 px, head
 # 300-300-28, dropout 0.5, BCE, Adam 1e-4 / 1e-3, batch 16, no augmentation), same training and
 # validation frames (the PyTorch side reads the roads from roadcoder's provenance.json), same epochs.
-# Each process runs under /usr/bin/time (wall seconds, peak resident memory); sides alternate
+# Each process runs under /usr/bin/time (wall seconds, CPU seconds user + system, peak resident memory:
+# on a shared machine CPU seconds per image are the steadier measure); sides alternate
 # (roadcoder, PyTorch, PyTorch, roadcoder, ...) so that the shared machine's load falls on both.
 #
 #   ./roadcoder simulate --out /tmp/e2e/survey --roads 20 --road-length-m 1000 --size 128 --seed 13
@@ -27,7 +28,7 @@ EOF
 
 timed() { # name, then the command: prints "name wall_s peak_mb"
   local name="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$out/$name.time" "$@" > "$out/$name.log" 2>&1
+  /usr/bin/time -f "%e %M %U %S" -o "$out/$name.time" "$@" > "$out/$name.log" 2>&1
   printf '%s %s %s\n' "$name" "$(awk '{print $1}' "$out/$name.time")" "$(awk '{printf "%.0f", $2/1024}' "$out/$name.time")"
 }
 
@@ -58,10 +59,12 @@ for ((r = 0; r < rounds; r++)); do
   frames=$(grep -o 'TOTAL frames=[0-9]*' "$out/pt-train-$r.log" | cut -d= -f2)
   coded=$(grep -o 'PREDICT frames=[0-9]*' "$out/pt-predict-$r.log" | cut -d= -f2)
   for side in rc pt; do
-    read -r wall mb < <(awk '{printf "%s %.0f", $1, $2/1024}' "$out/$side-train-$r.time")
-    read -r pwall pmb < <(awk '{printf "%s %.0f", $1, $2/1024}' "$out/$side-predict-$r.time")
-    echo "round $r $side: train $frames frames in $wall s = $(awk "BEGIN{printf \"%.2f\", $frames/$wall}") img/s, peak $mb MB;" \
-         "predict $coded frames in $pwall s = $(awk "BEGIN{printf \"%.2f\", $coded/$pwall}") img/s, peak $pmb MB"
+    read -r wall mb cpu < <(awk '{printf "%s %.0f %.1f\n", $1, $2/1024, $3+$4}' "$out/$side-train-$r.time")
+    read -r pwall pmb pcpu < <(awk '{printf "%s %.0f %.1f\n", $1, $2/1024, $3+$4}' "$out/$side-predict-$r.time")
+    echo "round $r $side: train $frames frames in $wall s = $(awk "BEGIN{printf \"%.2f\", $frames/$wall}") img/s" \
+         "($cpu CPU-s, $(awk "BEGIN{printf \"%.1f\", 1000*$cpu/$frames}") CPU-ms/img), peak $mb MB;" \
+         "predict $coded frames in $pwall s = $(awk "BEGIN{printf \"%.2f\", $coded/$pwall}") img/s" \
+         "($pcpu CPU-s), peak $pmb MB"
   done
   echo "load after round $r: $(cut -d' ' -f1-3 /proc/loadavg)"
 done

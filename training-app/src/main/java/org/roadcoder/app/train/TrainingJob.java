@@ -16,8 +16,8 @@ import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
 import org.roadcoder.app.ui.BackgroundStatsRouter;
 import org.roadcoder.app.ui.StatsFiles;
+import org.roadcoder.app.ui.TrainingStats;
 import org.roadcoder.app.ui.UiServer;
-import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
@@ -105,7 +105,7 @@ public final class TrainingJob {
             ui.attach(stats);
         }
         BackgroundStatsRouter statsWriter = new BackgroundStatsRouter(stats);
-        net.setListeners(new StatsListener(statsWriter, config.training().statsEvery()));
+        net.setListeners(TrainingStats.listener(statsWriter, config.training().statsEvery()));
         TrainerOptions options = trainerOptions(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);

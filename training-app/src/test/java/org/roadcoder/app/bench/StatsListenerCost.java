@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.core.storage.StatsStorage;
-import org.deeplearning4j.core.storage.StatsStorageRouter;
 import org.roadcoder.app.ui.BackgroundStatsRouter;
+import org.roadcoder.app.ui.TrainingStats;
 import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.InMemoryStatsStorage;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
@@ -49,7 +49,7 @@ public final class StatsListenerCost {
     public static void main(String[] args) throws IOException {
         Dl4jRuntime.configure();
         Map<String, String> a = Arguments.parse(args, Map.of("--width", "0.25", "--size", "128", "--hidden", "300",
-                "--batch", "16", "--steps", "30", "--blocks", "4", "--every", "0,1,10,50"));
+                "--batch", "16", "--steps", "30", "--blocks", "4", "--every", "0,1,10,50", "--stock", "on"));
         double width = Double.parseDouble(a.get("--width"));
         int size = Integer.parseInt(a.get("--size"));
         int batch = Integer.parseInt(a.get("--batch"));
@@ -71,30 +71,44 @@ public final class StatsListenerCost {
             net.fit(data);
         }
         // 1. the listener's own time, reporting every iteration and (almost) never
-        Split every1 = listenerSeconds(net, data, new FileStatsStorage(dir.resolve("every1.bin").toFile()), 1, steps);
-        Split never = listenerSeconds(net, data, new FileStatsStorage(dir.resolve("never.bin").toFile()),
-                Integer.MAX_VALUE, steps);
-        Split memory = listenerSeconds(net, data, new InMemoryStatsStorage(), 1, steps);
-        FileStatsStorage file = new FileStatsStorage(dir.resolve("background.bin").toFile());
+        boolean withStock = "on".equals(a.get("--stock"));
+        FileStatsStorage file = new FileStatsStorage(dir.resolve("stock.bin").toFile());
+        Split stock = withStock ? listenerSeconds(net, data, new StatsListener(file, 1), steps) : new Split(0, 1);
+        file.close();
+        Split memory = withStock ? listenerSeconds(net, data, new StatsListener(new InMemoryStatsStorage(), 1), steps)
+                : new Split(0, 1);
+        file = new FileStatsStorage(dir.resolve("roadcoder.bin").toFile());
         BackgroundStatsRouter background = new BackgroundStatsRouter(file);
-        Split behind = listenerSeconds(net, data, background, 1, steps);
+        Split every1 = listenerSeconds(net, data, TrainingStats.listener(background, 1), steps);
+        background.close();
+        file.close();
+        file = new FileStatsStorage(dir.resolve("never.bin").toFile());
+        background = new BackgroundStatsRouter(file);
+        Split never = listenerSeconds(net, data, TrainingStats.listener(background, Integer.MAX_VALUE), steps);
         background.close();
         file.close();
         double step = every1.outside();
-        System.out.printf(Locale.ROOT, "step outside the listener's calls: %.4f s (median of %d)%n", step, steps);
-        System.out.printf(Locale.ROOT, "listener time per iteration with a report: %.4f s (%.1f%% of a step); "
-                + "without: %.5f s (%.2f%%)%n", every1.listener(), 100 * every1.listener() / step, never.listener(),
-                100 * never.listener() / step);
-        System.out.printf(Locale.ROOT, "of which computing the report (the same listener into an in-memory storage): "
-                + "%.4f s (%.1f%% of a step); the rest is the stats file's writes%n", memory.listener(),
-                100 * memory.listener() / memory.outside());
-        System.out.printf(Locale.ROOT, "into the stats file through roadcoder's BackgroundStatsRouter: %.4f s (%.1f%% of "
-                + "a step)%n", behind.listener(), 100 * behind.listener() / behind.outside());
-        System.out.println("| stats_every | overhead (listener s / step s) | score-chart points per 1,000 iterations |");
-        System.out.println("|---|---|---|");
+        System.out.printf(Locale.ROOT, "DL4J's StatsListener(file, 1), what train ran: %.4f s per report, %.1f%% of "
+                + "the step outside it (%.4f s)%n", stock.listener(), 100 * stock.listener() / stock.outside(),
+                stock.outside());
+        System.out.printf(Locale.ROOT, "the same into an in-memory storage (computing the report alone): %.4f s, "
+                + "%.1f%%%n", memory.listener(), 100 * memory.listener() / memory.outside());
+        System.out.printf(Locale.ROOT, "roadcoder's listener (TrainingStats: no histograms, BackgroundStatsRouter): "
+                + "%.4f s per report, %.2f%% of the step (%.4f s); an iteration without a report: %.5f s (%.3f%%)%n",
+                every1.listener(), 100 * every1.listener() / step, step, never.listener(),
+                100 * never.listener() / never.outside());
+        System.out.printf(Locale.ROOT, "in process CPU time (less distorted by other processes): DL4J's listener "
+                + "%.4f s per report, %.1f%% of the step's %.4f s; roadcoder's %.4f s, %.2f%% of %.4f s%n",
+                stock.listenerCpu(), 100 * stock.listenerCpu() / stock.outsideCpu(), stock.outsideCpu(),
+                every1.listenerCpu(), 100 * every1.listenerCpu() / every1.outsideCpu(), every1.outsideCpu());
+        System.out.println("roadcoder's listener:");
+        System.out.println("| stats_every | overhead, wall time | overhead, process CPU time | score-chart points per "
+                + "1,000 iterations |");
+        System.out.println("|---|---|---|---|");
         for (int n : List.of(1, 2, 5, 10, 20, 50, 100)) {
-            System.out.printf(Locale.ROOT, "| %d | %.2f%% | %d |%n", n,
-                    100 * (every1.listener() / n + never.listener()) / step, 1000 / n);
+            System.out.printf(Locale.ROOT, "| %d | %.2f%% | %.2f%% | %d |%n", n,
+                    100 * (every1.listener() / n + never.listener()) / step,
+                    100 * (every1.listenerCpu() / n + never.listenerCpu()) / every1.outsideCpu(), 1000 / n);
         }
         // 2. whole steps in alternated blocks (ABC CBA ...): no listener, and the listener at some intervals
         int blocks = Integer.parseInt(a.get("--blocks"));
@@ -123,42 +137,49 @@ public final class StatsListenerCost {
         }
     }
 
-    /** Median seconds per step spent in the listener's calls and outside them. */
-    private record Split(double listener, double outside) {
+    /** Median seconds per step spent in the listener's calls and outside them, wall and process CPU. */
+    private record Split(double listener, double outside, double listenerCpu, double outsideCpu) {
+        Split(double listener, double outside) {
+            this(listener, outside, 0, 1);
+        }
     }
 
-    private static Split listenerSeconds(ComputationGraph net, DataSet data, StatsStorageRouter stats, int every,
-            int steps) {
+    private static Split listenerSeconds(ComputationGraph net, DataSet data, StatsListener listener, int steps) {
         double[] inListener = new double[steps];
         double[] outside = new double[steps];
+        double[] cpuIn = new double[steps];
+        double[] cpuOut = new double[steps];
         try {
-            TimedListener timed = new TimedListener(new StatsListener(stats, every));
+            TimedListener timed = new TimedListener(listener);
             net.setListeners(timed);
             for (int i = 0; i < steps; i++) {
                 timed.reset();
+                double c0 = TimedListener.processCpuSeconds();
                 long t0 = System.nanoTime();
                 net.fit(data);
                 double total = (System.nanoTime() - t0) / 1e9;
                 inListener[i] = timed.seconds();
                 outside[i] = total - timed.seconds();
+                cpuIn[i] = timed.cpuSeconds();
+                cpuOut[i] = TimedListener.processCpuSeconds() - c0 - timed.cpuSeconds();
             }
         } finally {
             net.setListeners();
-            if (stats instanceof StatsStorage storage) {
-                close(storage);
-            }
         }
         // a run that (almost) never reports still reports at its first iteration, with the initialisation report
-        double[] listener = every == 1 ? inListener : Arrays.copyOfRange(inListener, 1, steps);
-        return new Split(median(listener), median(outside));
+        boolean everyIteration = listener.getUpdateConfig().reportingFrequency() == 1;
+        int from = everyIteration ? 0 : 1;
+        return new Split(median(Arrays.copyOfRange(inListener, from, steps)), median(outside),
+                median(Arrays.copyOfRange(cpuIn, from, steps)), median(cpuOut));
     }
 
     /** Seconds per step over {@code steps} steps, with a stats listener reporting every {@code every} (0: none). */
     private static double blockSeconds(ComputationGraph net, DataSet data, Path statsFile, int every, int steps) {
         FileStatsStorage stats = new FileStatsStorage(statsFile.toFile());
+        BackgroundStatsRouter router = new BackgroundStatsRouter(stats);
         try {
             if (every > 0) {
-                net.setListeners(new StatsListener(stats, every));
+                net.setListeners(TrainingStats.listener(router, every));
             }
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
@@ -167,6 +188,7 @@ public final class StatsListenerCost {
             return (System.nanoTime() - t0) / 1e9 / steps;
         } finally {
             net.setListeners();
+            router.close();
             close(stats);
         }
     }

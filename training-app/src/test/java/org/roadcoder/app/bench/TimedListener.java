@@ -6,11 +6,19 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A training listener that passes every call on to another one and adds up the time those calls take. */
+/**
+ * A training listener that passes every call on to another one and adds up the time those calls take:
+ * wall time, and the CPU time of the whole process (every ND4J thread), which a loaded machine
+ * distorts less.
+ */
 final class TimedListener implements TrainingListener {
 
     private final TrainingListener inner;
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private long nanos;
+    private long cpuNanos;
 
     TimedListener(TrainingListener inner) {
         this.inner = inner;
@@ -18,6 +26,16 @@ final class TimedListener implements TrainingListener {
 
     void reset() {
         nanos = 0;
+        cpuNanos = 0;
+    }
+
+    /** Process CPU seconds spent in the inner listener since the last {@link #reset()}. */
+    double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    static double processCpuSeconds() {
+        return OS.getProcessCpuTime() / 1e9;
     }
 
     /** Seconds spent in the inner listener since the last {@link #reset()}. */
@@ -26,9 +44,11 @@ final class TimedListener implements TrainingListener {
     }
 
     private void timed(Runnable call) {
+        long c0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         call.run();
         nanos += System.nanoTime() - t0;
+        cpuNanos += OS.getProcessCpuTime() - c0;
     }
 
     @Override
