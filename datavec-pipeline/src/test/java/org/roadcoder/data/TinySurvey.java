@@ -48,6 +48,15 @@ public final class TinySurvey {
         }
     }
 
+    /** The text of one of a survey's files. */
+    public static String read(Path survey, String file) {
+        try {
+            return Files.readString(survey.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Replaces the first occurrence of {@code from} in a fixture file. */
     public static void edit(Path survey, String file, String from, String to) {
         try {

@@ -1,27 +1,41 @@
 package org.roadcoder.search;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes a search's candidates, best first, as {@code results.csv} and {@code results.html}. */
+/**
+ * Writes a search's candidates, best first, as {@code results.csv} and {@code results.html}. The CSV
+ * goes through Jackson's CSV generator with the settings of every other roadcoder CSV (datavec-pipeline's
+ * {@code CsvWriter}, which this library does not depend on): UTF-8, {@code \n}, quotes where needed.
+ */
 public final class ResultsTable {
 
     static final String HEADER = "rank,candidate,hidden,drop_rate,learning_rate,score,epochs,seconds,error";
+    private static final CsvSchema CSV = CsvSchema.emptySchema().withColumnSeparator(',').withQuoteChar('"')
+            .withoutEscapeChar().withLineSeparator("\n");
 
     private ResultsTable() {
     }
 
     public static void writeCsv(SearchOutcome outcome, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file)) {
-            w.write(HEADER + "\n");
+        try (SequenceWriter w = new CsvMapper().writer(CSV).with(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                .writeValues(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            w.write(HEADER.split(","));
             int rank = 1;
             for (CandidateRecord r : outcome.ranked()) {
-                w.write(String.format(Locale.ROOT, "%d,%d,%d,%.4f,%.6g,%s,%d,%.1f,%s%n", rank++, r.index(), r.hidden(),
-                        r.dropRate(), r.lr(), r.failed() ? "" : String.format(Locale.ROOT, "%.4f", r.score()),
-                        r.epochs(), r.seconds(), csv(r.error())));
+                w.write(new String[] {String.valueOf(rank++), String.valueOf(r.index()), String.valueOf(r.hidden()),
+                    String.format(Locale.ROOT, "%.4f", r.dropRate()), String.format(Locale.ROOT, "%.6g", r.lr()),
+                    r.failed() ? "" : String.format(Locale.ROOT, "%.4f", r.score()), String.valueOf(r.epochs()),
+                    String.format(Locale.ROOT, "%.1f", r.seconds()), r.error()});
             }
         }
     }
@@ -50,10 +64,6 @@ public final class ResultsTable {
                 """.formatted(html(title), outcome.ranked().size(), outcome.failures(), html(outcome.scoreName()),
                 outcome.scoreName().contains("loss") ? "lower" : "higher", rows);
         Files.writeString(file, page);
-    }
-
-    private static String csv(String s) {
-        return s.isEmpty() ? "" : "\"" + s.replace("\"", "\"\"").replace('\n', ' ') + "\"";
     }
 
     private static String html(String s) {

@@ -20,6 +20,10 @@ public final class TrainingListeners implements AutoCloseable {
     /** The session under which Arbiter's pages show the search. */
     public static final String SEARCH_SESSION = "search";
 
+    /** Iterations between two training-UI reports of a candidate: the default of {@code train}'s
+     *  {@code training.stats_every}, which bounds the stats file's growth (~35 KB a report for a VGG11). */
+    public static final int REPORT_EVERY = 10;
+
     private final StatsStorage storage;
 
     private TrainingListeners(StatsStorage storage) {
@@ -44,7 +48,7 @@ public final class TrainingListeners implements AutoCloseable {
     /** Adds a stats listener for candidate {@code index} to the graph that is being trained. */
     void attach(ComputationGraph trained, int index) {
         if (storage != null) {
-            trained.addListeners(new StatsListener(storage, 1, sessionId(index)));
+            trained.addListeners(new StatsListener(storage, REPORT_EVERY, sessionId(index)));
         }
     }
 

@@ -7,12 +7,11 @@ import org.deeplearning4j.arbiter.optimize.api.data.DataProvider;
 import org.deeplearning4j.arbiter.optimize.api.data.DataSource;
 import org.deeplearning4j.arbiter.optimize.api.score.ScoreFunction;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.featurize.HeadOutputs;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
 
@@ -52,16 +51,9 @@ public final class ValidationScore implements ScoreFunction {
             }
             return sum / n;
         }
-        java.util.List<INDArray> probs = new java.util.ArrayList<>();
-        java.util.List<INDArray> labels = new java.util.ArrayList<>();
-        while (validation.hasNext()) {
-            DataSet ds = validation.next();
-            probs.add(head.outputSingle(false, ds.getFeatures()));
-            labels.add(ds.getLabels());
-        }
-        INDArray p = Nd4j.vstack(probs.toArray(INDArray[]::new));
-        INDArray y = Nd4j.vstack(labels.toArray(INDArray[]::new));
-        return Evaluator.evaluate(layout, p, y, Thresholds.defaults()).metric("macro_f1");
+        HeadOutputs outputs = HeadOutputs.of(head, validation);
+        return Evaluator.evaluate(layout, outputs.probabilities(), outputs.labels(), Thresholds.defaults())
+                .metric("macro_f1");
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.dataset.api.iterator.TestDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.roadcoder.model.NetworkSpec;
+import org.roadcoder.model.network.NetworkSpec;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneOptions;

@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes small labelled surveys for tests: {@code roads} roads of {@code segments} 100-m segments of
- * {@code frames} frames each, 32x32 PNGs whose colour follows the segment's area type and curvature,
+ * {@code frames} frames each (frames.csv names each frame's road too), 32x32 PNGs whose colour follows the segment's area type and curvature,
  * so that a network can learn something. Same arguments, same files.
  */
 public final class TestSurveys {
@@ -26,7 +26,7 @@ public final class TestSurveys {
     public static Path write(Path dir, int roads, int segments, int frames) throws IOException {
         Files.createDirectories(dir.resolve("images"));
         Random random = new Random(7);
-        StringBuilder framesCsv = new StringBuilder("frame_id,segment_id,image,chainage_m\n");
+        StringBuilder framesCsv = new StringBuilder("frame_id,segment_id,image,chainage_m,road_id\n");
         StringBuilder segmentsCsv = new StringBuilder("segment_id,road_id,start_m,end_m," + HEADER + "\n");
         StringBuilder truthCsv = new StringBuilder("frame_id," + HEADER + "\n");
         for (int r = 0; r < roads; r++) {
@@ -42,7 +42,7 @@ public final class TestSurveys {
                     String id = seg + "f" + f;
                     String image = "images/" + id + ".png";
                     writeImage(dir.resolve(image), urban, curvature, random);
-                    framesCsv.append(String.format("%s,%s,%s,%d%n", id, seg, image, s * 100 + f * 10));
+                    framesCsv.append(String.format("%s,%s,%s,%d,road%d%n", id, seg, image, s * 100 + f * 10, r));
                     truthCsv.append(id).append(',').append(labels).append('\n');
                 }
             }

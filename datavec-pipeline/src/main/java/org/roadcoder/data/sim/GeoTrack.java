@@ -1,5 +1,6 @@
 package org.roadcoder.data.sim;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -22,9 +23,9 @@ final class GeoTrack {
         heading = 2 * Math.PI * rnd.nextDouble();
     }
 
-    /** {@code latitude,longitude} of the current frame, then moves on {@code metres} turning by {@code curvature}. */
-    String nextPosition(double metres, double curvature) {
-        String here = String.format(Locale.ROOT, "%.6f,%.6f", lat, lon);
+    /** Latitude and longitude of the current frame, then moves on {@code metres} turning by {@code curvature}. */
+    List<String> nextPosition(double metres, double curvature) {
+        List<String> here = List.of(String.format(Locale.ROOT, "%.6f", lat), String.format(Locale.ROOT, "%.6f", lon));
         heading += curvature * metres;
         lat += metres * Math.cos(heading) / METRES_PER_DEGREE;
         lon += metres * Math.sin(heading) / (METRES_PER_DEGREE * Math.cos(Math.toRadians(lat)));

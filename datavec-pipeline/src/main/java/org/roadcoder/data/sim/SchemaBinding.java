@@ -57,21 +57,18 @@ final class SchemaBinding {
         return schema;
     }
 
-    /** The group columns in schema order, comma-separated (for CSV headers). */
-    String header() {
-        return String.join(",", schema.groupNames());
+    /** The group columns in schema order (for CSV headers). */
+    List<String> header() {
+        return schema.groupNames();
     }
 
-    /** The category names of {@code values} in schema column order, comma-separated. */
-    String row(int[] values) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(names[columns[i].ordinal()][values[columns[i].ordinal()]]);
+    /** The category names of {@code values} in schema column order. */
+    List<String> row(int[] values) {
+        List<String> row = new ArrayList<>(columns.length);
+        for (Attribute column : columns) {
+            row.add(names[column.ordinal()][values[column.ordinal()]]);
         }
-        return sb.toString();
+        return row;
     }
 
     /** The schema's name of category {@code k} of {@code a}. */

@@ -1,19 +1,20 @@
 package org.roadcoder.data.sim;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.roadcoder.data.DataException;
+import org.roadcoder.data.csv.CsvWriter;
 
 /**
  * Streams a survey folder to disk in the data contract's layout: {@code frames.csv},
- * {@code segments.csv}, {@code frames_truth.csv} (plain CSV, {@code \n} line ends) and
- * {@code images/<road>/<frame>.jpg}. Rows go out as they are made, so memory stays flat however
- * long the survey.
+ * {@code segments.csv}, {@code frames_truth.csv} (through {@link CsvWriter}: UTF-8, {@code \n} line
+ * ends) and {@code images/<road>/<frame>.jpg}. Rows go out as they are made, so memory stays flat
+ * however long the survey.
  */
 final class SurveyWriter implements AutoCloseable {
 
@@ -23,22 +24,21 @@ final class SurveyWriter implements AutoCloseable {
     static final String IMAGES = "images";
 
     private final Path dir;
-    private final BufferedWriter frames;
-    private final BufferedWriter segments;
-    private final BufferedWriter truth;
+    private final CsvWriter frames;
+    private final CsvWriter segments;
+    private final CsvWriter truth;
 
-    SurveyWriter(Path dir, String groupHeader, boolean overwrite) {
+    SurveyWriter(Path dir, List<String> groups, boolean overwrite) {
         this.dir = dir;
         prepare(dir, overwrite);
         try {
-            frames = Files.newBufferedWriter(dir.resolve(FRAMES), StandardCharsets.UTF_8);
-            segments = Files.newBufferedWriter(dir.resolve(SEGMENTS), StandardCharsets.UTF_8);
-            truth = Files.newBufferedWriter(dir.resolve(TRUTH), StandardCharsets.UTF_8);
-            frames.write("frame_id,segment_id,image,chainage_m,latitude,longitude\n");
-            segments.write("segment_id,road_id,start_m,end_m," + groupHeader + "\n");
-            truth.write("frame_id," + groupHeader + "\n");
-        } catch (IOException e) {
-            throw new DataException(dir, "cannot write the survey: " + e.getMessage(), e);
+            frames = CsvWriter.open(dir.resolve(FRAMES),
+                    List.of("frame_id", "segment_id", "image", "chainage_m", "road_id", "latitude", "longitude"));
+            segments = CsvWriter.open(dir.resolve(SEGMENTS), concat(List.of("segment_id", "road_id", "start_m", "end_m"),
+                    groups));
+            truth = CsvWriter.open(dir.resolve(TRUTH), concat(List.of("frame_id"), groups));
+        } catch (UncheckedIOException e) {
+            throw new DataException(dir, "cannot write the survey: " + e.getCause().getMessage(), e);
         }
     }
 
@@ -70,36 +70,35 @@ final class SurveyWriter implements AutoCloseable {
     }
 
     /** Writes one frame's image and its rows in {@code frames.csv} and {@code frames_truth.csv}. */
-    void frame(String roadId, String frameId, String segmentId, double chainageM, String latLon, String truthRow,
-               byte[] jpeg) {
+    void frame(String roadId, String frameId, String segmentId, double chainageM, List<String> latLon,
+               List<String> truthRow, byte[] jpeg) {
         String image = IMAGES + "/" + roadId + "/" + frameId + ".jpg";
         try {
             Path file = dir.resolve(image);
             Files.createDirectories(file.getParent());
             Files.write(file, jpeg);
-            frames.write(frameId + "," + segmentId + "," + image + ","
-                    + Math.round(chainageM) + "," + latLon + "\n");
-            truth.write(frameId + "," + truthRow + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write frame " + frameId + " to " + dir, e);
         }
+        frames.row(concat(List.of(frameId, segmentId, image, String.valueOf(Math.round(chainageM)), roadId), latLon));
+        truth.row(concat(List.of(frameId), truthRow));
     }
 
     /** Writes one coded segment's row of {@code segments.csv}. */
-    void segment(String segmentId, String roadId, int startM, int endM, String labelRow) {
-        try {
-            segments.write(segmentId + "," + roadId + "," + startM + "," + endM + "," + labelRow + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write segment " + segmentId + " to " + dir, e);
-        }
+    void segment(String segmentId, String roadId, int startM, int endM, List<String> labelRow) {
+        segments.row(concat(List.of(segmentId, roadId, String.valueOf(startM), String.valueOf(endM)), labelRow));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Override
     public void close() {
         try (frames; segments; truth) {
             frames.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish the survey in " + dir, e);
         }
     }
 }

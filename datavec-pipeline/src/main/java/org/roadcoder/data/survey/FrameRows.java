@@ -11,13 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roadcoder.data.csv.CsvTable;
 import org.roadcoder.data.image.ImageCheck;
 
-/** Validates frames.csv rows: ids, the segment they point at, and their image files. */
+/** Validates frames.csv rows: ids, the segment and road they lie on, and their image files. */
 final class FrameRows {
 
     /** A frame that passed its checks; labels are attached later. */
-    record FrameRow(String frameId, String segmentId, Path image, double chainageM, int line) {
+    record FrameRow(String frameId, String segmentId, String roadId, Path image, double chainageM, int line) {
     }
 
     private FrameRows() {
@@ -30,6 +31,7 @@ final class FrameRows {
                                 ReadOptions options, ValidationReport report) {
         List<FrameRow> frames = new ArrayList<>(table.rows().size());
         Map<String, Integer> firstLine = new HashMap<>();
+        FrameRoads roads = new FrameRoads(table, segments, report);
         if (table.rows().isEmpty()) {
             report.add(Problem.error(table.fileName(), 0, "", "", "no frames: the file has a header but no rows"));
         }
@@ -49,6 +51,10 @@ final class FrameRows {
                 continue;
             }
             String segment = table.cell(row, SEGMENT_ID);
+            if (segment.isEmpty()) {
+                report.add(Problem.error(table.fileName(), row.line(), SEGMENT_ID, "", "empty segment id"));
+                continue;
+            }
             if (segments != null && !segments.valid().containsKey(segment)) {
                 if (!segments.ids().contains(segment)) {
                     report.add(Problem.error(table.fileName(), row.line(), SEGMENT_ID, segment,
@@ -56,9 +62,9 @@ final class FrameRows {
                 }
                 continue;
             }
+            String road = roads.road(row, segment, report);
             Double chainage = LabelCells.number(table, row, CHAINAGE_M, report);
             String imageCell = table.cell(row, IMAGE);
-            Path image = surveyDir.resolve(imageCell).normalize();
             Optional<String> imageProblem = ImageCheck.problem(surveyDir, imageCell,
                     options.decodeImages() || options.skipBadFrames());
             if (imageProblem.isPresent()) {
@@ -70,8 +76,8 @@ final class FrameRows {
                 }
                 continue;
             }
-            if (chainage != null) {
-                frames.add(new FrameRow(id, segment, image, chainage, row.line()));
+            if (chainage != null && road != null) {
+                frames.add(new FrameRow(id, segment, road, ImageCheck.resolve(surveyDir, imageCell), chainage, row.line()));
             }
         }
         return frames;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.roadcoder.data.csv.CsvTable;
 import org.roadcoder.data.schema.LabelSchema;
 
 /** Validates segments.csv rows into {@link SegmentInfo}s keyed by segment id. */

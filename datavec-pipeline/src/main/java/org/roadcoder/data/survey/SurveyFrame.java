@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param frameId   unique frame id
  * @param segmentId the 100-metre segment the frame belongs to
- * @param roadId    the road (splits are by road); empty when the survey has no segments.csv
+ * @param roadId    the road (splits are by road): the segment's, else frames.csv's road_id, else
+ *                  {@link SurveyFiles#UNKNOWN_ROAD}
  * @param image     absolute path of the image, checked to lie inside the survey folder
  * @param chainageM distance along the road in metres
  * @param line      the frame's line in frames.csv, for error messages

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.roadcoder.data.DataException;
+import org.roadcoder.data.csv.CsvError;
+import org.roadcoder.data.csv.CsvTable;
 import org.roadcoder.data.schema.LabelGroup;
 import org.roadcoder.data.schema.LabelSchema;
 
@@ -24,14 +26,18 @@ final class SurveyReader {
     static Survey read(Path dir, LabelSchema schema, ReadOptions options) {
         Path base = realDir(dir);
         ValidationReport report = new ValidationReport(dir);
-        CsvTable frames = CsvTable.read(base.resolve(SurveyFiles.FRAMES));
+        CsvTable frames = table(base.resolve(SurveyFiles.FRAMES), report);
         Path segmentsFile = base.resolve(SurveyFiles.SEGMENTS);
         boolean withSegments = options.labels() == LabelSource.SEGMENTS || Files.exists(segmentsFile);
-        CsvTable segments = withSegments ? CsvTable.read(segmentsFile) : null;
-
+        CsvTable segments = withSegments ? table(segmentsFile, report) : null;
+        if (frames == null || withSegments && segments == null) {
+            return invalid(dir, schema, options, report);
+        }
         boolean columnsOk = LabelCells.requireColumns(frames, SurveyFiles.FRAME_COLUMNS, report);
+        LabelCells.warnUnknownColumns(frames, SurveyFiles.FRAME_COLUMNS_KNOWN, report);
         if (segments != null) {
             columnsOk &= LabelCells.requireColumns(segments, SurveyFiles.segmentColumns(schema), report);
+            LabelCells.warnUnknownColumns(segments, SurveyFiles.segmentColumnsKnown(schema), report);
         }
         if (!columnsOk) {
             return invalid(dir, schema, options, report);
@@ -44,21 +50,22 @@ final class SurveyReader {
         }
         CsvTable truth = null;
         if (options.labels() == LabelSource.FRAME_TRUTH) {
-            truth = CsvTable.read(base.resolve(SurveyFiles.FRAMES_TRUTH));
-            if (LabelCells.requireColumns(truth, SurveyFiles.truthColumns(schema), report)) {
+            truth = table(base.resolve(SurveyFiles.FRAMES_TRUTH), report);
+            if (truth != null && LabelCells.requireColumns(truth, SurveyFiles.truthColumns(schema), report)) {
+                LabelCells.warnUnknownColumns(truth, SurveyFiles.truthColumns(schema), report);
                 checkTruth(truth, schema, frameRows, report);
             }
         }
         if (!report.isValid()) {
             return invalid(dir, schema, options, report);
         }
-        List<SurveyFrame> out = attachLabels(schema, options.labels(), frameRows, segments, truth, segmentInfo);
+        List<SurveyFrame> out = attachLabels(schema, options.labels(), frameRows, segments, truth);
         List<SegmentInfo> segs = segmentInfo == null ? List.of() : List.copyOf(segmentInfo.values());
         return new Survey(dir, schema, options.labels(), out, segs, report);
     }
 
     private static List<SurveyFrame> attachLabels(LabelSchema schema, LabelSource source, List<FrameRows.FrameRow> rows,
-                                                  CsvTable segments, CsvTable truth, Map<String, SegmentInfo> info) {
+                                                  CsvTable segments, CsvTable truth) {
         Map<String, float[]> labels = switch (source) {
             case SEGMENTS -> LabelEncoding.joinLabels(schema, keys(rows, false), labelRows(segments, SEGMENT_ID, schema),
                     SEGMENT_ID);
@@ -72,8 +79,7 @@ final class SurveyReader {
             if (v == null) {
                 throw new IllegalStateException("join lost frame " + r.frameId());
             }
-            String road = info == null ? "" : info.get(r.segmentId()).roadId();
-            out.add(new SurveyFrame(r.frameId(), r.segmentId(), road, r.image(), r.chainageM(), r.line(), v));
+            out.add(new SurveyFrame(r.frameId(), r.segmentId(), r.roadId(), r.image(), r.chainageM(), r.line(), v));
         }
         return out;
     }
@@ -90,7 +96,7 @@ final class SurveyReader {
             List<String> cells = new ArrayList<>(schema.groups().size() + 1);
             cells.add(table.cell(row, key));
             for (LabelGroup g : schema.groups()) {
-                cells.add(table.cell(row, g.name()));
+                cells.add(LabelCells.canonical(g, table.cell(row, g.name())));
             }
             rows.add(cells);
         }
@@ -129,6 +135,16 @@ final class SurveyReader {
                 report.add(Problem.warning(segments.fileName(), s.line(), SEGMENT_ID, s.segmentId(),
                         "segment has no frames"));
             }
+        }
+    }
+
+    /** The CSV file as a table, or {@code null} after reporting why it cannot be read as one. */
+    private static CsvTable table(Path file, ValidationReport report) {
+        try {
+            return CsvTable.read(file);
+        } catch (CsvError e) {
+            report.add(Problem.error(file.getFileName().toString(), e.line(), e.column(), e.value(), e.problem()));
+            return null;
         }
     }
 

@@ -38,8 +38,8 @@ class SurveySimulatorTest {
         assertThat(s.frames()).isEqualTo(90);
         List<String> frames = Files.readAllLines(dir.resolve("frames.csv"));
         assertThat(frames).hasSize(91);
-        assertThat(frames.get(0)).isEqualTo("frame_id,segment_id,image,chainage_m,latitude,longitude");
-        assertThat(frames.get(12)).startsWith("r00-f0011,r00-s001,images/r00/r00-f0011.jpg,110,");
+        assertThat(frames.get(0)).isEqualTo("frame_id,segment_id,image,chainage_m,road_id,latitude,longitude");
+        assertThat(frames.get(12)).startsWith("r00-f0011,r00-s001,images/r00/r00-f0011.jpg,110,r00,");
         assertThat(Files.readAllLines(dir.resolve("segments.csv"))).hasSize(10).first().isEqualTo(
                 "segment_id,road_id,start_m,end_m," + String.join(",", SCHEMA.groupNames()));
         assertThat(Files.readAllLines(dir.resolve("segments.csv")).get(9)).startsWith("r02-s002,r02,200,300,");

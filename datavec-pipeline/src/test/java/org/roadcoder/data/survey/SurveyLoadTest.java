@@ -57,6 +57,9 @@ class SurveyLoadTest {
         Survey survey = Survey.load(s, schema, ReadOptions.defaults().withLabels(LabelSource.NONE));
 
         assertThat(survey.frames()).hasSize(6).allSatisfy(fr -> assertThat(fr.hasLabels()).isFalse());
-        assertThat(survey.frames()).extracting(SurveyFrame::roadId).containsOnly("");
+        assertThat(survey.frames()).extracting(SurveyFrame::roadId).containsOnly(SurveyFiles.UNKNOWN_ROAD);
+        assertThat(survey.report().warnings()).extracting(Problem::toString).containsExactly("frames.csv:1: column "
+                + "'road_id': no road ids: frames.csv has no road_id column and there is no segments.csv, so every frame "
+                + "is on road 'unknown' (segment codes say so); add a road_id column for real road ids");
     }
 }

@@ -7,10 +7,10 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Thresholds;
 
 /**
- * Turns the frame outputs of one segment (ten frames, one every 10 m) into the segment's code, the
- * way coders code a segment: an exclusive group takes the category with the highest mean probability
- * over the frames; a flag is present if any frame reaches its threshold (maximum probability), since
- * coders record the highest risk seen anywhere in the segment. Equal means go to the lower index.
+ * Turns the frame outputs of one segment (ten frames, one every 10 m) into the segment's code from
+ * their {@link SegmentPooling pooled row}: an exclusive group takes the category with the highest mean
+ * probability over the frames; a flag is present if its maximum probability reaches its threshold.
+ * Equal means go to the lower index.
  */
 public final class SegmentCoder {
 
@@ -29,34 +29,19 @@ public final class SegmentCoder {
 
     /** @param frames one row of output probabilities per frame of the segment, in any order */
     public SegmentCode code(double[][] frames) {
-        if (frames.length == 0) {
-            throw new IllegalArgumentException("a segment needs at least one frame");
-        }
-        for (double[] row : frames) {
-            if (row.length != layout.size()) {
-                throw new IllegalArgumentException("frame rows must have " + layout.size() + " outputs, got "
-                        + row.length);
-            }
-        }
+        double[] pooled = SegmentPooling.pool(layout, frames);
         Map<String, Integer> categories = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (OutputLayout.Block b : layout.blocks()) {
             if (b.kind() == OutputLayout.Kind.SIGMOID) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double[] row : frames) {
-                    max = Math.max(max, row[b.offset()]);
-                }
+                double max = pooled[b.offset()];
                 categories.put(b.name(), max >= thresholds.of(b.name()) ? 1 : 0);
                 scores.put(b.name(), max);
             } else {
                 int best = 0;
                 double bestMean = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < b.size(); c++) {
-                    double sum = 0;
-                    for (double[] row : frames) {
-                        sum += row[b.offset() + c];
-                    }
-                    double mean = sum / frames.length;
+                    double mean = pooled[b.offset() + c];
                     if (mean > bestMean) {
                         bestMean = mean;
                         best = c;

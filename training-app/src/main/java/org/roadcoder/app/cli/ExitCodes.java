@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int INVALID = 4;
     /** Training stopped because the loss became NaN or diverged; the last good checkpoint is kept. */
     public static final int DIVERGED = 5;
+    /** A file could not be written (disk full, read-only folder); what was written before is kept whole. */
+    public static final int WRITE_FAILED = 6;
 
     private ExitCodes() {
     }

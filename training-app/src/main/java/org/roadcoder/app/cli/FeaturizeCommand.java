@@ -16,7 +16,6 @@ import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.train.NetworkFactory;
-import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
@@ -99,7 +98,7 @@ public final class FeaturizeCommand implements Callable<Integer> {
             String name = part.name().toLowerCase(Locale.ROOT);
             FeatureStore store;
             try (FrameIterator it = FrameIterators.create(frames, labels.outputNames(),
-                    TrainingJob.iteratorOptions(resolved).withPrefetch(0))) {
+                    resolved.iteratorOptions().withPrefetch(0))) {
                 store = featurizer.featurize(it, out.resolve(name));
             }
             stdout.printf("%s: %d frames of %d roads -> %d feature files in %s%n", name, store.examples(),

@@ -1,21 +1,17 @@
 package org.roadcoder.app.cli;
 
 import java.io.PrintWriter;
-import java.util.ServiceLoader;
 import org.roadcoder.data.DataException;
 import org.roadcoder.model.runtime.Dl4jRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * The root command: {@code roadcoder <subcommand>}. Besides its own subcommands it offers those that
- * modules on the classpath provide ({@link SubcommandProvider}), e.g. {@code search}.
- */
+/** The root command: {@code roadcoder <subcommand>}. */
 @Command(name = "roadcoder", mixinStandardHelpOptions = true, version = "roadcoder 0.1.0",
         description = "Codes iRAP / EuroRAP road-safety attributes from survey imagery.",
         subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, ValidateCommand.class, TrainCommand.class,
-                EvaluateCommand.class, PredictCommand.class, FeaturizeCommand.class, UiCommand.class})
+                EvaluateCommand.class, PredictCommand.class, FeaturizeCommand.class, SearchCommand.class, UiCommand.class})
 public final class RoadcoderCommand implements Runnable {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -30,17 +26,10 @@ public final class RoadcoderCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /**
-     * The configured command line: DL4J runtime set up, the subcommands other modules provide added,
-     * user mistakes printed as one line.
-     */
+    /** The configured command line: DL4J runtime set up, user mistakes printed as one line. */
     public static CommandLine commandLine() {
         Dl4jRuntime.configure();
         CommandLine cl = new CommandLine(new RoadcoderCommand());
-        // before the handlers are set: picocli hands them only to the subcommands already there
-        for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
-            cl.addSubcommand(provider.command());
-        }
         cl.setExecutionExceptionHandler(RoadcoderCommand::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

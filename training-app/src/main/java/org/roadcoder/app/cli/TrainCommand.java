@@ -11,6 +11,9 @@ import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.app.run.RunLock;
+import org.roadcoder.app.run.RunReset;
+import org.roadcoder.app.run.WriteFailure;
 import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.app.train.DivergenceException;
 import org.roadcoder.app.train.TrainingJob;
@@ -28,7 +31,11 @@ import picocli.CommandLine.Spec;
         description = {"Trains a network on the frames of a survey, split by road into train/validation/test.",
                 "Writes RUN/model.zip (best validation macro-F1, tuned thresholds inside), a checkpoint after every "
                         + "epoch, config.yaml, labels.yaml, provenance.json, history.csv and DL4J UI stats.",
-                "Exit codes: 0 done, 2 usage, 3 bad data or configuration, 5 diverged (last good checkpoint kept)."})
+                "A run folder has one writer at a time (RUN/.lock); a folder that already holds a run needs --resume or "
+                        + "--overwrite.",
+                "Exit codes: 0 done, 2 usage, 3 bad data or configuration or a folder in use, 5 diverged, "
+                        + "6 the run folder could not be written (disk full, read-only); the last good model and "
+                        + "checkpoint are kept."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SURVEY", arity = "0..1",
@@ -46,6 +53,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
     boolean resume;
+
+    @Option(names = "--overwrite", description = "Start again from scratch in an --out that holds a run: removes its "
+            + "model, checkpoint, configuration, history, stats and eval-* folders first.")
+    boolean overwrite;
 
     @Option(names = "--max-batches", paramLabel = "N", defaultValue = "0",
             description = "Train and validate on at most N batches per epoch (for tests and smoke runs).")
@@ -65,8 +76,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (resume && (out == null || config.file != null)) {
+        if (resume && (out == null || config.file != null || overwrite)) {
             throw new DataException(null, out == null ? "--resume needs --out RUN, the run folder to continue"
+                    : overwrite ? "--resume continues a run and --overwrite starts one again: choose one"
                     : "--resume continues with the run's own config.yaml; leave out --config (use --set to change it)");
         }
         if (!resume && survey == null) {
@@ -74,28 +86,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunFolder run = new RunFolder(out != null ? out
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        if (!resume && (Files.exists(run.model()) || Files.exists(run.checkpoint()))) {
-            throw new DataException(run.dir(), "already holds a training run; pass --resume to continue it or "
-                    + "choose another --out");
-        }
         RunConfig resolved = config.load(resume ? run.config() : config.file);
-        if (resume) {
-            AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(resolved));
-        }
-        TrainingJob job = new TrainingJob(run, resolved, maxBatches, stdout, stderr);
-        try (UiServer server = ui.startIfEnabled(stdout)) {
-            job.showIn(server);
-            if (resume) {
-                job.resume(survey, spec.commandLine().getParseResult().originalArgs());
-            } else {
-                job.start(survey, schema.path(), spec.commandLine().getParseResult().originalArgs());
+        try (RunLock lock = RunLock.acquire(run, "train")) {
+            if (!resume && run.holdsRun()) {
+                if (!overwrite) {
+                    throw new DataException(run.dir(), "already holds a training run; pass --resume to continue it, "
+                            + "--overwrite to start again from scratch, or choose another --out");
+                }
+                RunReset.clear(run);
             }
-        } catch (DivergenceException e) {
-            stderr.println("error: " + e.getMessage());
-            stderr.println("the last good checkpoint is kept in " + run.checkpoint()
-                    + (Files.exists(run.model()) ? " and the best model in " + run.model() : ""));
-            stderr.flush();
-            return ExitCodes.DIVERGED;
+            int code = train(run, resolved, stdout, stderr);
+            if (code != ExitCodes.OK) {
+                return code;
+            }
         }
         if (evaluate) {
             Path surveyDir = survey != null ? survey : Path.of(Provenance.read(run.provenance()).survey());
@@ -103,5 +106,46 @@ public final class TrainCommand implements Callable<Integer> {
                     stdout);
         }
         return ExitCodes.OK;
+    }
+
+    private int train(RunFolder run, RunConfig resolved, PrintWriter stdout, PrintWriter stderr) {
+        try {
+            if (resume) {
+                AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(resolved));
+            }
+            TrainingJob job = new TrainingJob(run, resolved, maxBatches, stdout, stderr);
+            try (UiServer server = ui.startIfEnabled(stdout)) {
+                job.showIn(server);
+                if (resume) {
+                    job.resume(survey, spec.commandLine().getParseResult().originalArgs());
+                } else {
+                    job.start(survey, schema.path(), spec.commandLine().getParseResult().originalArgs());
+                }
+            }
+            return ExitCodes.OK;
+        } catch (DivergenceException e) {
+            stderr.println("error: " + e.getMessage());
+            keptFiles(run, stderr);
+            return ExitCodes.DIVERGED;
+        } catch (RuntimeException e) {
+            java.util.Optional<java.io.IOException> io = WriteFailure.of(e);
+            if (io.isEmpty()) {
+                throw e;
+            }
+            stderr.println("error: cannot write the run folder " + run.dir() + ": " + WriteFailure.describe(e, io.get()));
+            keptFiles(run, stderr);
+            stderr.println("free some space or make the folder writable, then: roadcoder train --resume --out " + run.dir());
+            stderr.flush();
+            return ExitCodes.WRITE_FAILED;
+        }
+    }
+
+    private static void keptFiles(RunFolder run, PrintWriter stderr) {
+        boolean checkpoint = Files.exists(run.checkpoint());
+        boolean model = Files.exists(run.model());
+        stderr.println(!checkpoint && !model ? "no epoch had finished: the run folder holds no model yet"
+                : "the last good " + (checkpoint ? "checkpoint is kept in " + run.checkpoint() : "")
+                        + (checkpoint && model ? " and the " : "") + (model ? "best model in " + run.model() : ""));
+        stderr.flush();
     }
 }

@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code roadcoder ui RUN...}: serves the DL4J training UI for stored runs. */
 @Command(name = "ui", mixinStandardHelpOptions = true,
         description = {"Serves the DL4J training UI (score chart, updates, memory) for the stats stored in each RUN.",
-                "A search folder also has Arbiter's pages (/arbiter) when hyperparam-search is on the classpath, "
-                        + "as with the roadcoder launcher.",
+                "A search folder also has Arbiter's pages (/arbiter).",
                 "Listens on 127.0.0.1 only unless --host says otherwise. Stop with Ctrl-C."})
 public final class UiCommand implements Callable<Integer> {
 

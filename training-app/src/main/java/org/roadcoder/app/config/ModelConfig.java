@@ -3,7 +3,7 @@ package org.roadcoder.app.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
-import org.roadcoder.model.NetworkSpec;
+import org.roadcoder.model.network.NetworkSpec;
 import org.roadcoder.model.backbone.Backbone;
 import org.roadcoder.model.backbone.BackboneOptions;
 import org.roadcoder.model.backbone.WeightsSpec;

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param patience         epochs without a better validation macro-F1 before stopping early
  * @param seed             one seed for split, initialisation, shuffling, augmentation and dropout
  * @param divergenceFactor stop when an epoch's mean loss exceeds this many times the first epoch's
- * @param statsEvery       iterations between two reports of DL4J's training-UI statistics (score chart,
- *                         parameter and update summaries); each report costs a fraction of a step
- *                         (docs/performance.md), so not every iteration
+ * @param statsEvery       iterations between two reports to the training UI's stats file ({@code ui-stats.dl4j});
+ *                         0 writes no statistics. Each report is ~35 KB for a VGG11: 1 grows the file by ~35 MB
+ *                         per 1,000 iterations; each costs about half a training step of a 1/4-width VGG11-BN
+ *                         (docs/performance.md)
  */
 @JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every"})
 public record TrainingConfig(
@@ -24,12 +25,20 @@ public record TrainingConfig(
         @JsonProperty("divergence_factor") double divergenceFactor,
         @JsonProperty("stats_every") int statsEvery) {
 
+    /**
+     * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
+     * VGG11-BN step at 128 px, so every 25 iterations is 2.4% of the training time; the file grows by
+     * ~1.4 MB per 1,000 iterations (README "Training UI").
+     */
+    public static final int DEFAULT_STATS_EVERY = 25;
+
     public TrainingConfig {
         ConfigException.require(batchSize >= 1, "training.batch_size", "must be at least 1, got " + batchSize);
         ConfigException.require(epochs >= 1, "training.epochs", "must be at least 1, got " + epochs);
         ConfigException.require(patience >= 1, "training.patience", "must be at least 1, got " + patience);
         ConfigException.require(divergenceFactor > 1, "training.divergence_factor",
                 "must be greater than 1, got " + divergenceFactor);
-        ConfigException.require(statsEvery >= 1, "training.stats_every", "must be at least 1, got " + statsEvery);
+        ConfigException.require(statsEvery >= 0, "training.stats_every",
+                "must be 0 (no training-UI statistics) or more (iterations between two reports), got " + statsEvery);
     }
 }

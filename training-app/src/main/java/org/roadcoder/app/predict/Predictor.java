@@ -1,10 +1,10 @@
 package org.roadcoder.app.predict;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.app.scoring.FrameScorer;
+import org.roadcoder.data.csv.CsvWriter;
 import org.roadcoder.data.survey.SegmentInfo;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -55,22 +56,22 @@ public final class Predictor {
         }
         AtomicFiles.write(outDir.resolve(FRAME_FILE), framesTmp -> AtomicFiles.write(outDir.resolve(SEGMENT_FILE),
                 segmentsTmp -> {
-                    try (BufferedWriter frames = Files.newBufferedWriter(framesTmp);
-                         BufferedWriter segments = Files.newBufferedWriter(segmentsTmp)) {
-                        frames.write("frame_id,segment_id," + String.join(",", outputs) + "\n");
-                        segments.write(format.header() + "\n");
+                    List<String> frameHeader = new ArrayList<>(List.of("frame_id", "segment_id"));
+                    frameHeader.addAll(outputs);
+                    try (CsvWriter frames = CsvWriter.open(framesTmp, frameHeader);
+                         CsvWriter segments = CsvWriter.open(segmentsTmp, format.header())) {
                         SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(), model.thresholds()),
                                 coded -> {
-                                    write(segments, format.row(info(coded, known), coded.code()));
+                                    segments.row(format.row(info(coded, known), coded.code()));
                                     counts[1]++;
                                 });
                         List<SurveyFrame> all = survey.frames();
-                        counts[0] = FrameScorer.run(net, all, outputs, TrainingJob.iteratorOptions(model.config()),
+                        counts[0] = FrameScorer.run(net, all, outputs, model.config().iteratorOptions(),
                                 maxBatches, (first, probs, labels) -> {
                                     double[][] rows = probs.toDoubleMatrix();
                                     for (int i = 0; i < rows.length; i++) {
                                         SurveyFrame f = all.get(first + i);
-                                        write(frames, frameRow(f, rows[i]));
+                                        frames.row(frameRow(f, rows[i]));
                                         stream.add(f, rows[i]);
                                     }
                                 });
@@ -90,20 +91,13 @@ public final class Predictor {
         return new SegmentInfo(coded.segmentId(), coded.frames().get(0).roadId(), start, end, 0, List.of());
     }
 
-    private static String frameRow(SurveyFrame f, double[] p) {
-        StringBuilder sb = new StringBuilder(f.frameId()).append(',').append(f.segmentId());
+    private static List<String> frameRow(SurveyFrame f, double[] p) {
+        List<String> cells = new ArrayList<>(p.length + 2);
+        cells.add(f.frameId());
+        cells.add(f.segmentId());
         for (double v : p) {
-            sb.append(',').append(String.format(Locale.ROOT, "%.5f", v));
+            cells.add(String.format(Locale.ROOT, "%.5f", v));
         }
-        return sb.toString();
-    }
-
-    private static void write(BufferedWriter w, String line) {
-        try {
-            w.write(line);
-            w.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return cells;
     }
 }

@@ -22,16 +22,16 @@ final class SegmentCodeFormat {
         this.schema = schema;
     }
 
-    String header() {
+    List<String> header() {
         List<String> cols = new ArrayList<>(List.of("segment_id", "road_id", "start_m", "end_m"));
         cols.addAll(schema.groupNames());
         schema.groupNames().forEach(g -> cols.add(g + "_irap"));
         schema.groupNames().forEach(g -> cols.add(g + "_score"));
-        return String.join(",", cols);
+        return cols;
     }
 
     /** @param info the segment as segments.csv describes it; its road and chainages are copied */
-    String row(SegmentInfo info, SegmentCode code) {
+    List<String> row(SegmentInfo info, SegmentCode code) {
         List<String> cells = new ArrayList<>(List.of(info.segmentId(), info.roadId(), number(info.startM()),
                 number(info.endM())));
         List<String> codes = new ArrayList<>();
@@ -44,7 +44,7 @@ final class SegmentCodeFormat {
         }
         cells.addAll(codes);
         cells.addAll(scores);
-        return String.join(",", cells);
+        return cells;
     }
 
     /** The category a coded value means: an exclusive group's index, or a flag's 1 (positive) / 0. */

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.SegmentPooling;
 
 /**
  * Scores a trained model on labelled frames: frame level against the frames' labels, segment level
@@ -31,7 +31,7 @@ public final class EvaluationRun {
         OutputLayout layout = model.layout();
         Thresholds th = model.thresholds();
         FrameScorer.Scores s = FrameScorer.score(model.inferenceNet(), frames, model.schema().outputNames(),
-                TrainingJob.iteratorOptions(model.config()), maxBatches);
+                model.config().iteratorOptions(), maxBatches);
         List<SurveyFrame> scored = frames.subList(0, s.size());
         MajorityBaseline baseline = MajorityBaseline.of(layout, reference.length > 0 ? reference : s.labels());
         var frameEval = Evaluator.evaluate(layout, s.probabilities(), s.labels(), th);
@@ -46,7 +46,8 @@ public final class EvaluationRun {
         org.roadcoder.model.metrics.Evaluation segBase = null;
         int segments = 0;
         if (!segmentLabels.isEmpty()) {
-            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, scored, s.probabilities());
+            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout,
+                    scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities());
             double[][] truth = new double[pooled.rows().length][];
             for (int i = 0; i < truth.length; i++) {
                 float[] v = segmentLabels.get(pooled.segmentIds().get(i));

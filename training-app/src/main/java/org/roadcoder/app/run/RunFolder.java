@@ -2,6 +2,7 @@ package org.roadcoder.app.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.roadcoder.data.DataException;
 
 /**
@@ -16,6 +17,7 @@ import org.roadcoder.data.DataException;
  *   provenance.json  survey, split roads, weights actually used, versions, command line, epochs
  *   history.csv      one line per epoch: loss, validation macro-F1, seconds
  *   ui-stats.dl4j    DL4J training UI statistics (roadcoder ui RUN)
+ *   .lock            who is writing the run ({@link RunLock})
  * </pre>
  */
 public record RunFolder(Path dir) {
@@ -46,6 +48,20 @@ public record RunFolder(Path dir) {
 
     public Path uiStats() {
         return dir.resolve("ui-stats.dl4j");
+    }
+
+    public Path lock() {
+        return dir.resolve(".lock");
+    }
+
+    /** The files {@code train} writes; any of them present means the folder holds a (started) run. */
+    public List<Path> trainingFiles() {
+        return List.of(model(), checkpoint(), config(), labels(), provenance(), history(), uiStats());
+    }
+
+    /** Whether a run was started here: {@code train} then needs --resume or --overwrite. */
+    public boolean holdsRun() {
+        return trainingFiles().stream().anyMatch(Files::exists);
     }
 
     /** A run folder that holds a trained model; a {@link DataException} saying what is missing otherwise. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -13,6 +13,7 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
+import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
 
 /**
@@ -95,8 +96,22 @@ public final class Trainer {
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {
-        FrameScorer.Scores scores = FrameScorer.score(InferenceNet.fastest(net), validation, outputNames,
-                options.iterator(), options.maxBatches());
+        FrameScorer.Scores scores = score(net, validation);
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
+    }
+
+    /** Flag thresholds tuned on the validation frames, and how many frames they were tuned on. */
+    public record Tuned(Thresholds thresholds, int frames) {
+    }
+
+    /** Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them. */
+    public Tuned tuneThresholds(ComputationGraph net, List<SurveyFrame> validation) {
+        FrameScorer.Scores scores = score(net, validation);
+        return new Tuned(ThresholdTuner.tune(layout, scores.probabilities(), scores.labels()), scores.size());
+    }
+
+    private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
+        return FrameScorer.score(InferenceNet.fastest(net), frames, outputNames, options.iterator(),
+                options.maxBatches());
     }
 }

@@ -1,5 +1,6 @@
 package org.roadcoder.app.train;
 
+import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.image.Augmentation;
 import org.roadcoder.data.iterate.IteratorOptions;
 
@@ -22,6 +23,13 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
             throw new IllegalArgumentException("bad trainer options: epochs " + epochs + ", patience " + patience
                     + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor);
         }
+    }
+
+    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
+    public static TrainerOptions of(RunConfig config, int maxBatches) {
+        return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
+                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
+                maxBatches);
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */

@@ -9,7 +9,6 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
-import org.roadcoder.app.predict.FrameScorer;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -19,7 +18,6 @@ import org.roadcoder.app.ui.StatsFiles;
 import org.roadcoder.app.ui.TrainingStats;
 import org.roadcoder.app.ui.UiServer;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
-import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
@@ -27,9 +25,6 @@ import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
-import org.roadcoder.model.inference.InferenceNet;
-import org.roadcoder.model.metrics.ThresholdTuner;
-import org.roadcoder.model.metrics.Thresholds;
 
 /**
  * One training run from configuration to a saved model: reads the survey, splits it by road, builds
@@ -100,13 +95,16 @@ public final class TrainingJob {
         OutputLayout layout = Layouts.of(schema);
         List<SurveyFrame> train = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
         List<SurveyFrame> validation = split.frames(survey.frames(), RoadSplit.Part.VALIDATION);
-        FileStatsStorage stats = StatsFiles.open(run.uiStats());
-        if (ui != null) {
-            ui.attach(stats);
+        int statsEvery = config.training().statsEvery();
+        FileStatsStorage stats = statsEvery == 0 ? null : StatsFiles.open(run.uiStats());
+        BackgroundStatsRouter statsWriter = stats == null ? null : new BackgroundStatsRouter(stats);
+        if (stats != null) {
+            if (ui != null) {
+                ui.attach(stats);
+            }
+            net.setListeners(TrainingStats.listener(statsWriter, statsEvery));
         }
-        BackgroundStatsRouter statsWriter = new BackgroundStatsRouter(stats);
-        net.setListeners(TrainingStats.listener(statsWriter, config.training().statsEvery()));
-        TrainerOptions options = trainerOptions(config, maxBatches);
+        TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
         Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
         TrainingState end;
@@ -117,43 +115,28 @@ public final class TrainingJob {
             throw e;
         } finally {
             net.setListeners();
-            try {
-                statsWriter.close();
-            } finally {
-                if (ui != null) {
-                    ui.detach(stats);
+            if (stats != null) {
+                try {
+                    statsWriter.close();
+                } finally {
+                    if (ui != null) {
+                        ui.detach(stats);
+                    }
+                    stats.close();
                 }
-                stats.close();
             }
         }
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
-        FrameScorer.Scores val = FrameScorer.score(InferenceNet.fastest(best), validation, schema.outputNames(),
-                options.iterator(), maxBatches);
-        Thresholds thresholds = ThresholdTuner.tune(layout, val.probabilities(), val.labels());
-        Checkpoints.saveModel(best, thresholds, run.model());
+        Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
+        Checkpoints.saveModel(best, tuned.thresholds(), run.model());
         out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
-                run.model(), end.bestEpoch(), end.bestMacroF1(), val.size());
+                run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.frames());
         out.flush();
     }
 
     private Survey readSurvey(Path dir, LabelSchema schema) {
         return Survey.load(dir, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
-    }
-
-    /** How the {@link Trainer} fits a network configured by {@code config}; {@code maxBatches} 0 for all. */
-    public static TrainerOptions trainerOptions(RunConfig config, int maxBatches) {
-        return new TrainerOptions(iteratorOptions(config), config.data().augmentation(), config.training().epochs(),
-                config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches);
-    }
-
-    /** Batches for validation, evaluation and prediction: the run's size, preset and batch size, no augmentation. */
-    public static IteratorOptions iteratorOptions(RunConfig config) {
-        int size = config.model().inputSize();
-        return IteratorOptions.defaults().withBatchSize(config.training().batchSize()).withSize(size, size)
-                .withPreset(config.data().presetKind()).withSeed(config.training().seed())
-                .withPrefetch(config.data().prefetch()).withWorkers(config.data().workers());
     }
 }

@@ -66,7 +66,7 @@ public final class UiServer implements AutoCloseable {
         return url("/train/overview");
     }
 
-    /** The page at {@code path} (e.g. {@code /arbiter}, served when Arbiter's UI module is on the classpath). */
+    /** The page at {@code path}, e.g. {@code /arbiter} (Arbiter's pages, from arbiter-ui through hyperparam-search). */
     public String url(String path) {
         return root + path;
     }

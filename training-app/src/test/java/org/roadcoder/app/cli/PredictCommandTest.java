@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
-import org.roadcoder.app.predict.FrameScorer;
+import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.app.train.TrainingJob;
+import org.roadcoder.data.csv.CsvTable;
+import org.roadcoder.data.csv.CsvWriter;
 import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.data.survey.ReadOptions;
+import org.roadcoder.data.survey.SegmentInfo;
 import org.roadcoder.data.survey.Survey;
 import org.roadcoder.model.inference.InferenceNet;
 
@@ -57,7 +59,7 @@ class PredictCommandTest {
                 .contains(",intersection,area_type_irap,").endsWith(",intersection_score");
         String[] first = segments.get(1).split(",");
         assertThat(first).hasSize(4 + 3 * 11);
-        assertThat(List.of(first).subList(0, 4)).containsExactly("r0s0", "", "0", "40");
+        assertThat(List.of(first).subList(0, 4)).as("the road from frames.csv").containsExactly("r0s0", "road0", "0", "40");
         assertThat(first[4]).isIn("urban", "rural");
         assertThat(first[4 + 11]).isEqualTo(first[4].equals("urban") ? "2" : "1");
     }
@@ -69,7 +71,7 @@ class PredictCommandTest {
         TrainedModel model = TrainedModel.load(run);
         Survey survey = Survey.load(unlabelled, model.schema(), new ReadOptions(LabelSource.NONE, false, false));
         FrameScorer.Scores nchw = FrameScorer.score(InferenceNet.asTrained(model.net()), survey.frames(),
-                model.schema().outputNames(), TrainingJob.iteratorOptions(model.config()), 0);
+                model.schema().outputNames(), model.config().iteratorOptions(), 0);
 
         List<String> lines = Files.readAllLines(out.resolve("frame_predictions.csv"));
         assertThat(lines).hasSize(nchw.size() + 1);
@@ -83,22 +85,86 @@ class PredictCommandTest {
     }
 
     @Test
-    void segmentCodesReadBackAsTheSurveysLabels(@TempDir Path out) throws IOException {
+    void segmentCodesReadBackAsTheSurveysLabelsAsWritten(@TempDir Path out) throws IOException {
         CliRun r = CliRun.of("predict", run.toString(), unlabelled.toString(), "--out", out.toString());
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
         Path recoded = ValidateCommandTest.copy(unlabelled, out.resolve("recoded"));
-        List<String> lines = Files.readAllLines(out.resolve("segment_codes.csv"));
-        StringBuilder csv = new StringBuilder();
-        for (String line : lines) {
-            String[] cells = line.split(",");
-            csv.append(String.join(",", List.of(cells).subList(0, 15)).replace(",,", ",road,")).append('\n');
-        }
-        Files.writeString(recoded.resolve("segments.csv"), csv);
+        Files.copy(out.resolve("segment_codes.csv"), recoded.resolve("segments.csv"));
 
         CliRun v = CliRun.of("validate", recoded.toString(), "--schema", SCHEMA, "--no-decode-images");
 
         assertThat(v.exitCode()).as(v.out()).isZero();
-        assertThat(v.out()).contains("valid, 48 frames, 12 segments");
+        assertThat(v.out()).contains("valid, 48 frames, 12 segments, 4 roads");
+        CsvTable codes = CsvTable.read(out.resolve("segment_codes.csv"));
+        Survey back = Survey.load(recoded, TrainedModel.load(run).schema(), ReadOptions.defaults());
+        assertThat(back.roadIds()).containsExactly("road0", "road1", "road2", "road3");
+        assertThat(back.segments()).hasSize(codes.rows().size());
+        for (int i = 0; i < codes.rows().size(); i++) {
+            CsvTable.Row row = codes.rows().get(i);
+            SegmentInfo segment = back.segments().get(i);
+            assertThat(segment.segmentId()).isEqualTo(codes.cell(row, "segment_id"));
+            assertThat(segment.roadId()).isEqualTo(codes.cell(row, "road_id"));
+            assertThat(segment.categories()).isEqualTo(back.schema().groupNames().stream()
+                    .map(g -> codes.cell(row, g)).toList());
+        }
+    }
+
+    @Test
+    void withoutRoadIdsTheCodesSayUnknownAndPredictWarns(@TempDir Path out) throws IOException {
+        Path noRoads = ValidateCommandTest.copy(unlabelled, out.resolve("no-roads"));
+        List<String> frames = Files.readAllLines(noRoads.resolve("frames.csv"));
+        Files.write(noRoads.resolve("frames.csv"), frames.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+
+        CliRun r = CliRun.of("predict", run.toString(), noRoads.toString(), "--out", out.resolve("codes").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("warning: frames.csv:1: column 'road_id': no road ids: frames.csv has no road_id "
+                + "column and there is no segments.csv, so every frame is on road 'unknown'");
+        CsvTable codes = CsvTable.read(out.resolve("codes/segment_codes.csv"));
+        assertThat(codes.rows()).hasSize(12).allSatisfy(row -> assertThat(codes.cell(row, "road_id")).isEqualTo("unknown"));
+    }
+
+    @Test
+    void idsAndRoadNamesWithCommasQuotesAndNonAsciiLettersSurviveEveryOutputFile(@TempDir Path out) throws IOException {
+        Path awkward = ValidateCommandTest.copy(unlabelled, out.resolve("awkward"));
+        CsvTable plain = CsvTable.read(unlabelled.resolve("frames.csv"));
+        try (CsvWriter w = CsvWriter.open(awkward.resolve("frames.csv"), plain.header())) {
+            for (CsvTable.Row row : plain.rows()) {
+                w.row(awkwardFrame(plain.cell(row, "frame_id")), awkwardSegment(plain.cell(row, "segment_id")),
+                        plain.cell(row, "image"), plain.cell(row, "chainage_m"), awkwardRoad(plain.cell(row, "road_id")));
+            }
+        }
+
+        CliRun r = CliRun.of("predict", run.toString(), awkward.toString(), "--out", out.resolve("codes").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        CsvTable frames = CsvTable.read(out.resolve("codes/frame_predictions.csv"));
+        assertThat(frames.rows()).extracting(row -> frames.cell(row, "frame_id"))
+                .isEqualTo(plain.rows().stream().map(row -> awkwardFrame(plain.cell(row, "frame_id"))).toList());
+        assertThat(frames.rows()).extracting(row -> frames.cell(row, "segment_id"))
+                .isEqualTo(plain.rows().stream().map(row -> awkwardSegment(plain.cell(row, "segment_id"))).toList());
+        assertThat(frames.rows()).allSatisfy(row -> assertThat(row.cells()).hasSize(2 + 28));
+        CsvTable codes = CsvTable.read(out.resolve("codes/segment_codes.csv"));
+        assertThat(codes.rows()).hasSize(12).first().satisfies(row -> {
+            assertThat(codes.cell(row, "segment_id")).isEqualTo(awkwardSegment("r0s0"));
+            assertThat(codes.cell(row, "road_id")).isEqualTo(awkwardRoad("road0"));
+        });
+        Files.copy(out.resolve("codes/segment_codes.csv"), awkward.resolve("segments.csv"));
+        Survey back = Survey.load(awkward, TrainedModel.load(run).schema(), ReadOptions.defaults());
+        assertThat(back.roadIds()).containsExactly(awkwardRoad("road0"), awkwardRoad("road1"), awkwardRoad("road2"),
+                awkwardRoad("road3"));
+    }
+
+    private static String awkwardFrame(String id) {
+        return id + ", \"cam 1\"";
+    }
+
+    private static String awkwardSegment(String id) {
+        return "Łódź;" + id;
+    }
+
+    private static String awkwardRoad(String id) {
+        return "Ü-Straße, \"Nord\" " + id;
     }
 
     @Test

@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.train.Checkpoints;
+import org.roadcoder.data.csv.CsvTable;
 import org.roadcoder.model.metrics.Thresholds;
 
 class TrainCommandTest {
@@ -80,20 +83,30 @@ class TrainCommandTest {
         ComputationGraph whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net();
         ComputationGraph split = Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net();
         assertThat(split.params().equalsWithEps(whole.params(), 1e-6)).isTrue();
+        CsvTable wholeHistory = CsvTable.read(dir.resolve("whole/history.csv"));
+        CsvTable splitHistory = CsvTable.read(dir.resolve("split/history.csv"));
+        assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "epoch")).containsExactly("1", "2");
+        assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "train_loss"))
+                .isEqualTo(wholeHistory.rows().stream().map(r -> wholeHistory.cell(r, "train_loss")).toList());
     }
 
     @Test
-    void anExistingRunIsNeverOverwritten(@TempDir Path dir) throws IOException {
-        Path run = dir.resolve("run");
-        assertThat(train(run, "--epochs", "1").exitCode()).isZero();
-        byte[] model = Files.readAllBytes(run.resolve("model.zip"));
+    void theTrainingUiStatsAreReportedEveryStatsEveryIterationsOrNotAtAll(@TempDir Path dir) {
+        assertThat(train(dir.resolve("every2"), "--set", "training.stats_every=2").exitCode()).isZero();
+        assertThat(train(dir.resolve("none"), "--set", "training.stats_every=0").exitCode()).isZero();
 
-        CliRun again = train(run, "--epochs", "1");
-
-        assertThat(again.exitCode()).isEqualTo(ExitCodes.DATA);
-        assertThat(again.err().strip()).isEqualTo("error: " + run + ": already holds a training run; pass --resume "
-                + "to continue it or choose another --out");
-        assertThat(Files.readAllBytes(run.resolve("model.zip"))).isEqualTo(model);
+        // 2 epochs x 2 batches = iterations 0..3; DL4J reports every k-th iteration from k on: iteration 2 only
+        FileStatsStorage stats = new FileStatsStorage(dir.resolve("every2/ui-stats.dl4j").toFile());
+        try {
+            String session = stats.listSessionIDs().get(0);
+            assertThat(stats.getAllUpdatesAfter(session, StatsListener.TYPE_ID, 0)).singleElement()
+                    .extracting(u -> ((org.deeplearning4j.ui.model.stats.api.StatsReport) u).getIterationCount())
+                    .isEqualTo(2);
+        } finally {
+            stats.close();
+        }
+        assertThat(dir.resolve("none/ui-stats.dl4j")).doesNotExist();
+        assertThat(dir.resolve("none/model.zip")).isRegularFile();
     }
 
     @Test

@@ -62,6 +62,9 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("data.split: split fractions must add up to 1");
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("model=3")))
                 .hasMessageStartingWith("key 'model' is a section (model.backbone, ");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.stats_every=-1")))
+                .hasMessage("training.stats_every: must be 0 (no training-UI statistics) or more (iterations between "
+                        + "two reports), got -1");
     }
 
     @Test
