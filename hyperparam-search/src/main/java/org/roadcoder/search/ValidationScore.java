@@ -12,6 +12,7 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.featurize.HeadOutputs;
+import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
 import org.roadcoder.model.metrics.Thresholds;
 
@@ -53,7 +54,7 @@ public final class ValidationScore implements ScoreFunction {
         }
         HeadOutputs outputs = HeadOutputs.of(head, validation);
         return Evaluator.evaluate(layout, outputs.probabilities(), outputs.labels(), Thresholds.defaults())
-                .metric("macro_f1");
+                .metric(Evaluation.SELECTION);
     }
 
     @Override

@@ -18,4 +18,14 @@ public final class FrameIterators {
         SurveyFrameIterator base = new SurveyFrameIterator(frames, labelNames, options);
         return options.prefetch() > 0 ? new PrefetchIterator(base, options.prefetch()) : base;
     }
+
+    /**
+     * Segment batches over {@code frames} ({@link SegmentBatchIterator}), prefetched like frame batches;
+     * {@code options.batchSize()} is ignored for the segment count.
+     */
+    public static FrameIterator segments(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
+            int segmentsPerBatch) {
+        SegmentBatchIterator base = new SegmentBatchIterator(frames, labelNames, options, segmentsPerBatch);
+        return options.prefetch() > 0 ? new PrefetchIterator(base, options.prefetch()) : base;
+    }
 }

@@ -16,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.image.FrameImageLoader;
+import org.roadcoder.data.random.SeedMix;
 import org.roadcoder.data.survey.SurveyFrame;
 
 /**
@@ -102,12 +103,16 @@ public final class SurveyFrameIterator implements FrameIterator {
                 loader.loadInto(f.image(), slot, null, null);
                 return;
             }
-            Random r = new Random(options.seed() * 1_000_003L + (long) epoch * 7_919L + position);
-            loader.loadInto(f.image(), slot, options.augmentation(), r);
+            loader.loadInto(f.image(), slot, options.augmentation(), augmentationRandom(options.seed(), epoch, position));
         } catch (DataException e) {
             throw new DataException(e.file(), "frame " + f.frameId() + " (frames.csv line " + f.line() + "): "
                     + e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e);
         }
+    }
+
+    /** The augmentation draws of the frame at {@code position} of {@code epoch}: a stream of its own. */
+    static Random augmentationRandom(long seed, int epoch, int position) {
+        return new Random(SeedMix.of(seed, epoch, position));
     }
 
     private static void awaitAll(List<Future<?>> pending) {

@@ -1,6 +1,7 @@
 package org.roadcoder.data.sim;
 
 import java.util.SplittableRandom;
+import org.roadcoder.data.random.SeedMix;
 
 /**
  * Independent random streams derived from the one survey seed: one per road and purpose, one per
@@ -19,16 +20,6 @@ final class Seeds {
 
     /** The stream for {@code purpose} on road {@code road} (frame {@code frame}, or 0). */
     SplittableRandom of(Stream purpose, int road, int frame) {
-        long h = mix(seed ^ 0x5DEECE66DL);
-        h = mix(h + purpose.ordinal() * 0x9E3779B97F4A7C15L);
-        h = mix(h + road);
-        h = mix(h + frame);
-        return new SplittableRandom(h);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return new SplittableRandom(SeedMix.of(seed, purpose.ordinal() * 0x9E3779B97F4A7C15L, road, frame));
     }
 }

@@ -44,6 +44,12 @@ public record FeatureStore(Path dir, int batches, long examples) {
         return new ExistingDataSetIterator(() -> files.stream().map(FeatureStore::load).iterator());
     }
 
+    /** One training epoch's batches in a random order from {@code seed} (see {@link ShuffledFeatures}). */
+    public DataSetIterator shuffled(long seed) {
+        List<Path> files = files(dir);
+        return new ExistingDataSetIterator(() -> new ShuffledFeatures(files, seed));
+    }
+
     private static List<Path> files(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {

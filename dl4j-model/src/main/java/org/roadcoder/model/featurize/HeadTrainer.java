@@ -29,6 +29,11 @@ public final class HeadTrainer {
         }
     }
 
+    /** Runs one pass over the saved features in the order {@code seed} shuffles them into. */
+    public void fitEpoch(FeatureStore features, long seed) {
+        helper.fitFeaturized(features.shuffled(seed));
+    }
+
     /** The trainable part as a network of its own, reading features. */
     public ComputationGraph head() {
         return helper.unfrozenGraph();

@@ -14,6 +14,12 @@ import java.util.Map;
  */
 public record Evaluation(List<LabelMetrics> labels, Map<String, Double> metrics) {
 
+    /**
+     * What model selection (best epoch, early stopping, search score) compares: the mean F1 over
+     * every group, flags included (macro-F1 per exclusive group, F1 of the positive class per flag).
+     */
+    public static final String SELECTION = "all_groups_f1";
+
     public Evaluation {
         labels = List.copyOf(labels);
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));

@@ -71,6 +71,7 @@ public final class Evaluator {
         }
         metrics.put("macro_f1", exclusive == 0 ? 0 : exclusiveF1 / exclusive);
         metrics.put("mean_flag_f1", flags == 0 ? 0 : flagF1 / flags);
+        metrics.put(Evaluation.SELECTION, exclusive + flags == 0 ? 0 : (exclusiveF1 + flagF1) / (exclusive + flags));
         return new Evaluation(labels, metrics);
     }
 

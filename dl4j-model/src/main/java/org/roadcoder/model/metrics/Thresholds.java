@@ -12,9 +12,14 @@ import org.deeplearning4j.util.ModelSerializer;
  * threshold; flags not listed use {@value #DEFAULT}. Stored as JSON, and inside a DL4J model file
  * under {@value #MODEL_ENTRY} so the thresholds travel with the weights they were tuned for.
  *
- * @param flags threshold by flag name, each in [0, 1]
+ * <p>A frame's flag and a segment's flag are different decisions (a segment's is made on the maximum
+ * over its frames, which is higher than a typical frame's), so each has its own thresholds.
+ *
+ * @param flags    threshold by flag name for frame outputs, each in [0, 1]
+ * @param segments threshold by flag name for segment codes (the maximum over a segment's frames);
+ *                 flags not listed here use their frame threshold
  */
-public record Thresholds(Map<String, Double> flags) {
+public record Thresholds(Map<String, Double> flags, Map<String, Double> segments) {
 
     public static final double DEFAULT = 0.5;
     public static final String MODEL_ENTRY = "roadcoder-thresholds";
@@ -22,17 +27,34 @@ public record Thresholds(Map<String, Double> flags) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Thresholds {
-        flags = java.util.Collections.unmodifiableMap(new TreeMap<>(flags));
-        flags.forEach((name, t) -> {
+        flags = checked(flags);
+        segments = checked(segments == null ? Map.of() : segments);
+    }
+
+    /** Frame thresholds; segments use the same. */
+    public Thresholds(Map<String, Double> flags) {
+        this(flags, Map.of());
+    }
+
+    private static Map<String, Double> checked(Map<String, Double> m) {
+        m.forEach((name, t) -> {
             if (t == null || !(t >= 0 && t <= 1)) {
                 throw new IllegalArgumentException("threshold of " + name + " must be in [0, 1], got " + t);
             }
         });
+        return java.util.Collections.unmodifiableMap(new TreeMap<>(m));
     }
 
     /** Every flag at {@value #DEFAULT}. */
     public static Thresholds defaults() {
         return new Thresholds(Map.of());
+    }
+
+    /** The thresholds that code segments, as frame-style thresholds ({@link #of} gives a segment's). */
+    public Thresholds forSegments() {
+        Map<String, Double> merged = new TreeMap<>(flags);
+        merged.putAll(segments);
+        return new Thresholds(merged);
     }
 
     /** The threshold of flag {@code name}. */

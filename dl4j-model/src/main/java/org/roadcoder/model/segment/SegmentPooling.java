@@ -7,11 +7,13 @@ import java.util.Map;
 import org.roadcoder.model.OutputLayout;
 
 /**
- * Pools frame outputs into one row per 100-metre segment, the way coders code a segment: the mean
- * probability over its frames for every output of an exclusive group (its argmax is the coded
- * category), the maximum for a flag (coded present when it reaches the threshold: coders record the
- * highest risk seen anywhere in the segment). The one implementation of segment pooling:
- * {@link SegmentCoder} codes pooled rows, and scoring pooled rows scores the segment codes.
+ * Pools frame outputs into one row per 100-metre segment with a {@link FramePooling}: a frame-level
+ * model's ({@link FramePooling#frameDefault()}) is the way coders code a segment, the mean probability
+ * over its frames for every output of an exclusive group (its argmax is the coded category) and the
+ * maximum for a flag (coded present when it reaches the threshold: coders record the highest risk seen
+ * anywhere in the segment); a segment-level model's is the pooling it was trained with. The one
+ * implementation of segment pooling: {@link SegmentCoder} codes pooled rows, scoring pooled rows scores
+ * the segment codes, and {@link SegmentPoolVertex} trains with the same arithmetic.
  */
 public final class SegmentPooling {
 
@@ -22,11 +24,17 @@ public final class SegmentPooling {
     private SegmentPooling() {
     }
 
+    /** Pooled as a frame-level model's segments are. */
+    public static Pooled pool(OutputLayout layout, List<String> segmentIds, double[][] frameRows) {
+        return pool(layout, FramePooling.frameDefault(), segmentIds, frameRows);
+    }
+
     /**
      * @param segmentIds the segment of every frame row, in the rows' order
      * @param frameRows  one row of output probabilities per frame
      */
-    public static Pooled pool(OutputLayout layout, List<String> segmentIds, double[][] frameRows) {
+    public static Pooled pool(OutputLayout layout, FramePooling pooling, List<String> segmentIds,
+            double[][] frameRows) {
         if (segmentIds.size() != frameRows.length) {
             throw new IllegalArgumentException(segmentIds.size() + " segment ids for " + frameRows.length
                     + " frame rows");
@@ -38,33 +46,23 @@ public final class SegmentPooling {
         double[][] out = new double[bySegment.size()][];
         int s = 0;
         for (List<double[]> rows : bySegment.values()) {
-            out[s++] = pool(layout, rows.toArray(double[][]::new));
+            out[s++] = pool(layout, pooling, rows.toArray(double[][]::new));
         }
         return new Pooled(List.copyOf(bySegment.keySet()), out);
     }
 
-    /** @param frames one row of output probabilities per frame of one segment, at least one */
+    /** Pooled as a frame-level model's segment is. */
     public static double[] pool(OutputLayout layout, double[][] frames) {
-        if (frames.length == 0) {
-            throw new IllegalArgumentException("a segment needs at least one frame");
-        }
-        double[] out = new double[layout.size()];
-        for (double[] row : frames) {
-            if (row.length != layout.size()) {
-                throw new IllegalArgumentException("frame rows must have " + layout.size() + " outputs, got "
-                        + row.length);
-            }
-        }
-        for (OutputLayout.Block b : layout.blocks()) {
-            boolean flag = b.kind() == OutputLayout.Kind.SIGMOID;
-            for (int c = b.offset(); c < b.end(); c++) {
-                double acc = flag ? Double.NEGATIVE_INFINITY : 0;
-                for (double[] row : frames) {
-                    acc = flag ? Math.max(acc, row[c]) : acc + row[c];
-                }
-                out[c] = flag ? acc : acc / frames.length;
-            }
-        }
-        return out;
+        return pool(layout, FramePooling.frameDefault(), frames);
+    }
+
+    /** @param frames one row of output probabilities per frame of one segment, at least one */
+    public static double[] pool(OutputLayout layout, FramePooling pooling, double[][] frames) {
+        return pooling.poolProbabilities(blockSizes(layout), frames);
+    }
+
+    /** 1 for a flag, the block's size for an exclusive block, in output order. */
+    static int[] blockSizes(OutputLayout layout) {
+        return layout.blocks().stream().mapToInt(OutputLayout.Block::size).toArray();
     }
 }

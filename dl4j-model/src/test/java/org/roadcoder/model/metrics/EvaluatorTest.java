@@ -71,7 +71,10 @@ class EvaluatorTest {
     void metricsAreNamedPerGroupInOutputOrder() {
         assertThat(eval.metrics().keySet()).containsExactly("acc/urban", "f1/urban", "ap/urban", "acc/curvature",
                 "f1/curvature", "acc/lighting", "f1/lighting", "ap/lighting", "acc/lanes", "f1/lanes", "macro_f1",
-                "mean_flag_f1");
+                "mean_flag_f1", "all_groups_f1");
+        // the selection score counts every group, flags included
+        assertThat(eval.metric(Evaluation.SELECTION)).isCloseTo((eval.metric("f1/urban") + eval.metric("f1/curvature")
+                + eval.metric("f1/lighting") + eval.metric("f1/lanes")) / 4, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(eval.labels()).extracting(LabelMetrics::label).containsExactly("urban", "curvature[0]",
                 "curvature[1]", "curvature[2]", "lighting", "lanes[0]", "lanes[1]");
         assertThatThrownBy(() -> eval.metric("f1/nope")).hasMessageContaining("known: [acc/urban");

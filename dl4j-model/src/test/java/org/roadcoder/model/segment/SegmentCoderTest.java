@@ -32,8 +32,8 @@ class SegmentCoderTest {
                 Map.entry("lighting", 1), Map.entry("lanes", 1));
         assertThat(code.scores().get("curvature")).isCloseTo(0.5, within(1e-12));
         assertThat(code.scores().get("lanes")).isCloseTo(0.6, within(1e-12));
-        assertThat(code.scores().get("urban")).isEqualTo(0.45);
-        assertThat(code.scores().get("lighting")).isEqualTo(0.6);
+        assertThat(code.scores().get("urban")).isCloseTo(0.45, within(1e-12));
+        assertThat(code.scores().get("lighting")).isCloseTo(0.6, within(1e-12));
         assertThat(code.present("lighting")).isTrue();
     }
 

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.roadcoder.app.report.EvaluationRun;
+import org.roadcoder.app.report.MajorityBaseline;
 import org.roadcoder.app.report.ReportData;
 import org.roadcoder.app.report.ReportWriter;
+import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.run.RunFolder;
 import org.roadcoder.app.run.TrainedModel;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.survey.LabelSource;
@@ -86,7 +89,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (frames.isEmpty()) {
             throw new DataException(survey, "no frames on the " + part + " roads " + p.split().get(part));
         }
-        double[][] reference = sameSurvey ? rows(onRoads(s.frames(), p.split().get("train"))) : new double[0][];
+        MajorityBaseline reference = baseline(run, p, sameSurvey ? s : null, model);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("run", run.toString());
         context.put("survey", survey.toString());
@@ -125,6 +128,21 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, float[]> out = new HashMap<>();
         bySegment.frames().forEach(f -> out.putIfAbsent(f.segmentId(), f.labels()));
         return out;
+    }
+
+    /**
+     * The majority baseline of the run's training roads: saved by train, or (runs from before it was
+     * saved) counted again on the training roads of the run's own survey.
+     */
+    private static MajorityBaseline baseline(Path run, Provenance p, Survey own, TrainedModel model) {
+        RunFolder folder = new RunFolder(run);
+        if (Files.exists(folder.baseline())) {
+            return MajorityBaseline.read(folder.baseline(), model.schema().outputNames());
+        }
+        Survey trained = own != null ? own : Survey.load(Path.of(p.survey()), model.schema(),
+                ReadOptions.defaults().withLabels("truth".equals(p.labels()) ? LabelSource.FRAME_TRUTH
+                        : LabelSource.SEGMENTS));
+        return MajorityBaseline.of(Layouts.of(model.schema()), rows(onRoads(trained.frames(), p.split().get("train"))));
     }
 
     private static List<SurveyFrame> onRoads(List<SurveyFrame> frames, List<String> roads) {

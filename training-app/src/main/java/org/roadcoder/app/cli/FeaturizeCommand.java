@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.roadcoder.app.run.Provenance;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -15,7 +14,9 @@ import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
+import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.train.NetworkFactory;
+import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
@@ -70,13 +71,13 @@ public final class FeaturizeCommand implements Callable<Integer> {
         RunConfig loaded = config.load(config.file);
         ModelConfig m = loaded.model();
         if (ModelConfig.NO_FREEZE.equals(m.freeze())) {
-            m = new ModelConfig(m.backbone(), m.weights(), m.widthMultiplier(), m.inputSize(), m.hidden(), m.dropout(),
-                    m.loss(), m.posWeight(), "features", m.featureLr(), m.classifierLr());
+            m = new ModelConfig(m.backbone(), m.weights(), m.init(), m.widthMultiplier(), m.inputSize(), m.hidden(), m.dropout(),
+                    m.loss(), m.posWeight(), m.classWeight(), "features", m.featureLr(), m.classifierLr(), m.segmentPooling());
         }
         RunConfig resolved = new RunConfig(m, loaded.data(), loaded.training());
         LabelSchema labels = schema.load();
         Survey s = Survey.load(survey, labels, ReadOptions.defaults().withLabels(resolved.data().labelSource()));
-        RoadSplit split = RoadSplit.of(s.frames(), resolved.data().split().fractions(), resolved.training().seed());
+        RoadSplit split = TrainingJob.split(resolved, s.frames());
         NetworkFactory.Built built = NetworkFactory.build(m, Layouts.of(labels), resolved.training().seed(),
                 WeightsSource.defaults(), spec.commandLine().getErr());
         ComputationGraph net = built.net();

@@ -106,7 +106,8 @@ public final class ConfigLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix + e.getKey();
             JsonNode current = base.get(e.getKey());
-            boolean openMap = prefix.equals("model.") && e.getKey().equals("pos_weight");
+            boolean openMap = prefix.equals("model.")
+                    && (e.getKey().equals("pos_weight") || e.getKey().equals("class_weight"));
             if (current == null) {
                 String known = iterable(base.fieldNames()).stream().map(k -> prefix + k).collect(Collectors.joining(", "));
                 throw new DataException(file, "unknown key '" + key + "'; known here: " + known);

@@ -1,5 +1,7 @@
 package org.roadcoder.app.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.roadcoder.data.image.Augmentation;
 import org.roadcoder.data.image.ImagePreset;
 import org.roadcoder.data.split.SplitFractions;
@@ -11,11 +13,15 @@ import org.roadcoder.data.survey.LabelSource;
  * @param preset   input normalisation (vgg, torchvision, unit), shared by training and prediction
  * @param labels   segments (the coders' 100-m labels, as in the proof of concept) or truth (frames_truth.csv)
  * @param split    shares of roads for training, validation and test
+ * @param splitSeed seeds which roads go where; separate from {@code training.seed}, so comparing training
+ *                  seeds keeps the same test roads
  * @param augment  random crop and colour jitter on training batches
  * @param workers  threads decoding images
  * @param prefetch batches prepared ahead while the network trains
  */
-public record DataConfig(String preset, String labels, SplitConfig split, boolean augment, int workers, int prefetch) {
+@JsonPropertyOrder({"preset", "labels", "split", "split_seed", "augment", "workers", "prefetch"})
+public record DataConfig(String preset, String labels, SplitConfig split, @JsonProperty("split_seed") long splitSeed,
+        boolean augment, int workers, int prefetch) {
 
     /** @see SplitFractions */
     public record SplitConfig(double train, double validation, double test) {

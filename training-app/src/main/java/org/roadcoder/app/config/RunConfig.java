@@ -13,6 +13,8 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
         ConfigException.require(model != null, "model", "section is required");
         ConfigException.require(data != null, "data", "section is required");
         ConfigException.require(training != null, "training", "section is required");
+        ConfigException.require(!training.segmentLevel() || "segments".equals(data.labels()), "training.unit",
+                "segment trains on the coders' segment labels and needs data.labels: segments, not " + data.labels());
     }
 
     /**
@@ -29,9 +31,9 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
     /** The proof of concept at full size: VGG16 from ImageNet at 224 px, h = 300, dropout 0.5, BCE. */
     public static RunConfig defaults() {
         return new RunConfig(
-                new ModelConfig("vgg16", "imagenet", 1.0, 224, 300, 0.5, "bce", Map.of(), ModelConfig.NO_FREEZE,
-                        1e-4, 1e-3),
-                new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), true, 2, 2),
-                new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.DEFAULT_STATS_EVERY));
+                new ModelConfig("vgg16", "imagenet", "torch", 1.0, 224, 300, 0.5, "bce", Map.of(), Map.of(),
+                        ModelConfig.NO_FREEZE, 1e-4, 1e-3, SegmentPoolingConfig.defaults()),
+                new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), 42, true, 2, 2),
+                new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.DEFAULT_STATS_EVERY, TrainingConfig.FRAME));
     }
 }

@@ -15,15 +15,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                         0 writes no statistics. Each report is ~35 KB for a VGG11: 1 grows the file by ~35 MB
  *                         per 1,000 iterations; each costs about half a training step of a 1/4-width VGG11-BN
  *                         (docs/performance.md)
+ * @param unit             frame (each frame carries its segment's labels) or segment (the network pools a
+ *                         segment's frames and learns the segment's label: multiple-instance training)
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
         int patience,
         long seed,
         @JsonProperty("divergence_factor") double divergenceFactor,
-        @JsonProperty("stats_every") int statsEvery) {
+        @JsonProperty("stats_every") int statsEvery,
+        String unit) {
 
     /**
      * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
@@ -31,8 +34,15 @@ public record TrainingConfig(
      * ~1.4 MB per 1,000 iterations (README "Training UI").
      */
     public static final int DEFAULT_STATS_EVERY = 25;
+    public static final String FRAME = "frame";
+    public static final String SEGMENT = "segment";
+    /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */
+    public static final int FRAMES_PER_SEGMENT = 10;
 
     public TrainingConfig {
+        unit = unit == null ? FRAME : unit;
+        ConfigException.require(FRAME.equals(unit) || SEGMENT.equals(unit), "training.unit",
+                "must be frame or segment, got " + unit);
         ConfigException.require(batchSize >= 1, "training.batch_size", "must be at least 1, got " + batchSize);
         ConfigException.require(epochs >= 1, "training.epochs", "must be at least 1, got " + epochs);
         ConfigException.require(patience >= 1, "training.patience", "must be at least 1, got " + patience);
@@ -40,5 +50,14 @@ public record TrainingConfig(
                 "must be greater than 1, got " + divergenceFactor);
         ConfigException.require(statsEvery >= 0, "training.stats_every",
                 "must be 0 (no training-UI statistics) or more (iterations between two reports), got " + statsEvery);
+    }
+
+    public boolean segmentLevel() {
+        return SEGMENT.equals(unit);
+    }
+
+    /** Whole segments per segment-level batch: about {@code batch_size} frames, at least one segment. */
+    public int segmentsPerBatch() {
+        return Math.max(1, (batchSize + FRAMES_PER_SEGMENT - 1) / FRAMES_PER_SEGMENT);
     }
 }

@@ -60,7 +60,8 @@ public final class Predictor {
                     frameHeader.addAll(outputs);
                     try (CsvWriter frames = CsvWriter.open(framesTmp, frameHeader);
                          CsvWriter segments = CsvWriter.open(segmentsTmp, format.header())) {
-                        SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(), model.thresholds()),
+                        SegmentStream stream = new SegmentStream(new SegmentCoder(model.layout(),
+                                model.thresholds().forSegments(), model.pooling()),
                                 coded -> {
                                     segments.row(format.row(info(coded, known), coded.code()));
                                     counts[1]++;

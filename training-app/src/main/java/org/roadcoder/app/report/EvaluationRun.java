@@ -24,16 +24,15 @@ public final class EvaluationRun {
     /**
      * @param frames        the frames to score, labelled (segments.csv or frames_truth.csv)
      * @param segmentLabels segment id -> the coders' label vector; empty for no segment-level scores
-     * @param reference     label rows the baseline's majorities are counted on (the training roads)
+     * @param baseline      the majority baseline of the run's training roads
      */
     public static ReportData run(TrainedModel model, List<SurveyFrame> frames, Map<String, float[]> segmentLabels,
-            double[][] reference, Map<String, Object> context, int maxBatches) {
+            MajorityBaseline baseline, Map<String, Object> context, int maxBatches) {
         OutputLayout layout = model.layout();
         Thresholds th = model.thresholds();
         FrameScorer.Scores s = FrameScorer.score(model.inferenceNet(), frames, model.schema().outputNames(),
                 model.config().iteratorOptions(), maxBatches);
         List<SurveyFrame> scored = frames.subList(0, s.size());
-        MajorityBaseline baseline = MajorityBaseline.of(layout, reference.length > 0 ? reference : s.labels());
         var frameEval = Evaluator.evaluate(layout, s.probabilities(), s.labels(), th);
         var frameBase = Evaluator.evaluate(layout, baseline.predictions(s.size()), s.labels(), th);
         List<Confusion> confusions = new ArrayList<>();
@@ -46,7 +45,7 @@ public final class EvaluationRun {
         org.roadcoder.model.metrics.Evaluation segBase = null;
         int segments = 0;
         if (!segmentLabels.isEmpty()) {
-            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout,
+            SegmentPooling.Pooled pooled = SegmentPooling.pool(layout, model.pooling(),
                     scored.stream().map(SurveyFrame::segmentId).toList(), s.probabilities());
             double[][] truth = new double[pooled.rows().length][];
             for (int i = 0; i < truth.length; i++) {
@@ -57,8 +56,8 @@ public final class EvaluationRun {
                 }
             }
             segments = truth.length;
-            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th);
-            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th);
+            segEval = Evaluator.evaluate(layout, pooled.rows(), truth, th.forSegments());
+            segBase = Evaluator.evaluate(layout, baseline.predictions(segments), truth, th.forSegments());
         }
         Map<String, Object> ctx = new LinkedHashMap<>(context);
         ctx.put("thresholds", th.flags());

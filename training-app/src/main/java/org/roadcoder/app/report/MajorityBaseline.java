@@ -1,12 +1,27 @@
 package org.roadcoder.app.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.roadcoder.app.run.AtomicFiles;
+import org.roadcoder.data.DataException;
 import org.roadcoder.model.OutputLayout;
 
 /**
  * The majority-class baseline: every example gets each group's most frequent category of the
  * reference labels (the training roads): what a model must clearly beat to have learnt anything.
+ * {@code train} saves it in the run, so any survey evaluated later is judged against the training
+ * roads' majorities, not its own.
  */
 public final class MajorityBaseline {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final double[] row;
 
@@ -39,6 +54,44 @@ public final class MajorityBaseline {
                 }
                 row[b.offset() + best] = 1;
             }
+        }
+        return new MajorityBaseline(row);
+    }
+
+    /** The baseline's answer for every example: 1 on each group's majority output. */
+    public double[] row() {
+        return row.clone();
+    }
+
+    /** Saves the baseline beside a model ({@code baseline.json}), so another survey is judged against it. */
+    public void save(Path file, List<String> outputNames) {
+        Map<String, Double> named = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            named.put(outputNames.get(i), row[i]);
+        }
+        try {
+            AtomicFiles.writeString(file, JSON.writeValueAsString(Map.of("counted_on", "training roads", "majority",
+                    named)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the majority baseline", e);
+        }
+    }
+
+    /** Reads what {@link #save} wrote; a missing output is an error naming the file. */
+    public static MajorityBaseline read(Path file, List<String> outputNames) {
+        JsonNode named;
+        try {
+            named = JSON.readTree(file.toFile()).get("majority");
+        } catch (IOException e) {
+            throw new DataException(file, "cannot read the majority baseline: " + e.getMessage(), e);
+        }
+        double[] row = new double[outputNames.size()];
+        for (int i = 0; i < row.length; i++) {
+            JsonNode v = named == null ? null : named.get(outputNames.get(i));
+            if (v == null || !v.isNumber()) {
+                throw new DataException(file, "no majority value for output " + outputNames.get(i));
+            }
+            row[i] = v.asDouble();
         }
         return new MajorityBaseline(row);
     }

@@ -28,11 +28,13 @@ import org.roadcoder.data.split.RoadSplit;
  * @param bestEpoch        epoch of model.zip (1-based), 0 before the first
  * @param bestMacroF1      its validation macro-F1 over the exclusive groups
  * @param stopReason       why training ended, or null while it runs
+ * @param trainingUnit     frame, or segment with its pooling (training.unit); null in runs older than it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Provenance(String survey, String schema, String labels, Map<String, List<String>> split,
         String weightsRequested, String weightsUsed, String weightsNote, Map<String, String> versions,
-        List<List<String>> commandLine, int epochs, int bestEpoch, double bestMacroF1, String stopReason) {
+        List<List<String>> commandLine, int epochs, int bestEpoch, double bestMacroF1, String stopReason,
+        String trainingUnit) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -49,19 +51,25 @@ public record Provenance(String survey, String schema, String labels, Map<String
         }
         return new Provenance(survey.toAbsolutePath().normalize().toString(),
                 schema.toAbsolutePath().normalize().toString(), labels, roads, weightsRequested, weightsUsed,
-                weightsNote, currentVersions(), List.of(List.copyOf(args)), 0, 0, -1, null);
+                weightsNote, currentVersions(), List.of(List.copyOf(args)), 0, 0, -1, null, null);
     }
 
     public Provenance withProgress(int doneEpochs, int best, double bestF1, String reason) {
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
-                commandLine, doneEpochs, best, bestF1, reason);
+                commandLine, doneEpochs, best, bestF1, reason, trainingUnit);
+    }
+
+    /** The same provenance recording what the network learned from: frames, or segments and their pooling. */
+    public Provenance withTrainingUnit(String unit) {
+        return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
+                commandLine, epochs, bestEpoch, bestMacroF1, stopReason, unit);
     }
 
     public Provenance withInvocation(List<String> args) {
         List<List<String>> all = new java.util.ArrayList<>(commandLine);
         all.add(List.copyOf(args));
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
-                all, epochs, bestEpoch, bestMacroF1, stopReason);
+                all, epochs, bestEpoch, bestMacroF1, stopReason, trainingUnit);
     }
 
     public void save(Path file) {

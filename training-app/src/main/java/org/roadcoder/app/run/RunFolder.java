@@ -46,6 +46,11 @@ public record RunFolder(Path dir) {
         return dir.resolve("history.csv");
     }
 
+    /** The majority-class baseline of the training roads ({@code MajorityBaseline}). */
+    public Path baseline() {
+        return dir.resolve("baseline.json");
+    }
+
     public Path uiStats() {
         return dir.resolve("ui-stats.dl4j");
     }

@@ -10,6 +10,8 @@ import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.InferenceNet;
+import org.roadcoder.model.segment.FramePooling;
+import org.roadcoder.model.segment.SegmentNetworks;
 import org.roadcoder.model.metrics.Thresholds;
 
 /**
@@ -30,8 +32,9 @@ public record TrainedModel(RunFolder run, ComputationGraph net, LabelSchema sche
             throw new DataException(run.model(), "cannot read the model: " + e.getMessage(), e);
         }
         OutputLayout layout = Layouts.of(schema);
-        long outputs = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) net
-                .getLayer(org.roadcoder.model.transfer.TransferHead.OUTPUT).conf().getLayer()).getNOut();
+        ComputationGraph frames = SegmentNetworks.frameView(net);
+        long outputs = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) frames
+                .getLayer(frames.getConfiguration().getNetworkOutputs().get(0)).conf().getLayer()).getNOut();
         if (outputs != layout.size()) {
             throw new DataException(run.labels(), "the model has " + outputs + " outputs but this schema has "
                     + layout.size());
@@ -40,11 +43,19 @@ public record TrainedModel(RunFolder run, ComputationGraph net, LabelSchema sche
     }
 
     /**
-     * The network to score with, in the layout it runs fastest on CPU ({@link InferenceNet#fastest}):
-     * a second copy of the weights, built on each call.
+     * The network to score frames with (a segment-level model's frame view), in the layout it runs
+     * fastest on CPU ({@link InferenceNet#fastest}): a second copy of the weights, built on each call.
      */
     public InferenceNet inferenceNet() {
-        return InferenceNet.fastest(net);
+        return InferenceNet.fastest(SegmentNetworks.frameView(net));
+    }
+
+    /**
+     * How this model pools frames into segments: the pooling a segment-level model was trained with,
+     * else the frame-level default (mean probability per exclusive group, maximum per flag).
+     */
+    public FramePooling pooling() {
+        return SegmentNetworks.pooling(net);
     }
 
     public OutputLayout layout() {

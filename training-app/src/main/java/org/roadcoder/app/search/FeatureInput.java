@@ -94,7 +94,7 @@ public final class FeatureInput implements SearchInput {
         ModelConfig m = config.model();
         NetworkSpec spec = new NetworkSpec(m.backboneKind(), new BackboneOptions(m.inputSize(), m.inputSize(),
                 m.widthMultiplier(), config.training().seed()), WeightsSpec.parse("random"), LossKind.fromId(m.loss()),
-                m.posWeight(), head);
+                m.posWeight(), head, m.initKind(), java.util.Map.of());
         ComputationGraph net = spec.build(layout, WeightsSource.defaults());
         for (GraphVertex v : featurized.getVertices()) {
             String name = v.getVertexName();

@@ -7,6 +7,7 @@ import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
@@ -40,7 +41,7 @@ public final class FineTuneInput implements SearchInput {
         this.config = config;
         this.schema = LabelSchema.load(schemaFile);
         Survey s = Survey.load(survey, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
-        this.split = RoadSplit.of(s.frames(), config.data().split().fractions(), config.training().seed());
+        this.split = TrainingJob.split(config, s.frames());
         this.training = new FineTuneTraining(config, layout(), schema.outputNames(),
                 split.frames(s.frames(), RoadSplit.Part.TRAIN), split.frames(s.frames(), RoadSplit.Part.VALIDATION),
                 maxBatches, out, err);
@@ -67,7 +68,8 @@ public final class FineTuneInput implements SearchInput {
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         FineTuneTraining.Kept kept = training.kept(outcome.best().index());
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
-                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args);
+                config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args)
+                .withTrainingUnit(TrainingJob.trainingUnit(config));
         SearchBundle.write(outcome, training.thresholds(outcome.bestNet()), config, schemaFile, provenance,
                 kept.bestEpoch(), dir);
     }

@@ -67,8 +67,7 @@ final class FineTuneTraining implements CandidateTraining {
     @Override
     public Trained train(HeadOptions head, Progress progress) {
         RunConfig c = withHead(config, head);
-        NetworkFactory.Built built = NetworkFactory.build(c.model(), layout, c.training().seed(),
-                WeightsSource.defaults(), err);
+        NetworkFactory.Built built = NetworkFactory.build(c, layout, outputNames, WeightsSource.defaults(), err);
         progress.watch(built.net());
         ComputationGraph[] best = new ComputationGraph[1];
         Trainer trainer = new Trainer(layout, outputNames, TrainerOptions.of(c, maxBatches), out);

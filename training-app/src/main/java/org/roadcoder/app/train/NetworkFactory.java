@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ModelConfig;
+import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.DataException;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
 import org.roadcoder.model.backbone.WeightsSpec;
+import org.roadcoder.model.segment.FramePooling;
 
 /**
  * Builds the configured network. ImageNet weights that cannot be fetched (offline) fall back to
@@ -27,10 +29,29 @@ public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    /** The network {@code config} trains: frame-level, or pooling segments when {@code training.unit} is segment. */
+    public static Built build(RunConfig config, OutputLayout layout, java.util.List<String> outputNames,
+            WeightsSource source, PrintWriter err) {
+        FramePooling pooling = config.training().segmentLevel() ? config.model().segmentPooling().pooling() : null;
+        return build(config.model(), layout, outputNames, config.training().seed(), pooling, source, err);
+    }
+
+    /** A frame-level network. */
     public static Built build(ModelConfig model, OutputLayout layout, long seed, WeightsSource source, PrintWriter err) {
+        return build(model, layout, java.util.List.of(), seed, null, source, err);
+    }
+
+    /** A frame-level network; @param outputNames the schema's output names, which {@code model.class_weight} is resolved against */
+    public static Built build(ModelConfig model, OutputLayout layout, java.util.List<String> outputNames, long seed,
+            WeightsSource source, PrintWriter err) {
+        return build(model, layout, outputNames, seed, null, source, err);
+    }
+
+    private static Built build(ModelConfig model, OutputLayout layout, java.util.List<String> outputNames, long seed,
+            FramePooling pooling, WeightsSource source, PrintWriter err) {
         WeightsSpec wanted = model.weightsSpec();
         try {
-            return new Built(model.networkSpec(wanted, seed).build(layout, source), wanted, null);
+            return new Built(model.networkSpec(wanted, seed, outputNames).build(layout, source, pooling), wanted, null);
         } catch (IOException e) {
             if (wanted.kind() != WeightsSpec.Kind.IMAGENET) {
                 throw new DataException(wanted.file(), "model.weights: cannot load " + wanted + ": " + e.getMessage(), e);
@@ -41,7 +62,8 @@ public final class NetworkFactory {
             err.flush();
             WeightsSpec random = WeightsSpec.parse("random");
             try {
-                return new Built(model.networkSpec(random, seed).build(layout, source), random, note);
+                return new Built(model.networkSpec(random, seed, outputNames).build(layout, source, pooling), random,
+                        note);
             } catch (IOException impossible) {
                 throw new IllegalStateException("random weights need no file", impossible);
             }

@@ -38,8 +38,9 @@ public final class RunRecorder implements Trainer.EpochListener {
         History.record(run.history(), state.epoch(), loss, validation.metric("macro_f1"), seconds);
         provenance = provenance.withProgress(state.epoch(), state.bestEpoch(), state.bestMacroF1(), null);
         provenance.save(run.provenance());
-        out.printf("epoch %d/%d: loss %.4f, validation macro-F1 %.4f%s, %.1f s%n", state.epoch(), epochs, loss,
-                validation.metric("macro_f1"), state.improvedLast() ? " (best)" : "", seconds);
+        out.printf("epoch %d/%d: loss %.4f, validation macro-F1 %.4f, all-groups F1 %.4f%s, %.1f s%n", state.epoch(),
+                epochs, loss, validation.metric("macro_f1"), validation.metric(Evaluation.SELECTION),
+                state.improvedLast() ? " (best)" : "", seconds);
         out.flush();
     }
 

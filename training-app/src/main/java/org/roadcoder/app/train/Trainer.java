@@ -1,9 +1,13 @@
 package org.roadcoder.app.train;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.app.scoring.FrameScorer;
 import org.roadcoder.data.iterate.FrameIterator;
@@ -13,11 +17,14 @@ import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.InferenceNet;
 import org.roadcoder.model.metrics.Evaluation;
 import org.roadcoder.model.metrics.Evaluator;
-import org.roadcoder.model.metrics.ThresholdTuner;
 import org.roadcoder.model.metrics.Thresholds;
+import org.roadcoder.model.segment.FramePooling;
+import org.roadcoder.model.segment.SegmentNetworks;
+import org.roadcoder.model.segment.SegmentThresholds;
 
 /**
- * Fits a network epoch by epoch on training frames, scores validation macro-F1 after each, stops
+ * Fits a network epoch by epoch on training frames (or, for a segment-level network, on whole
+ * segments: {@link TrainerOptions#segmentsPerBatch()}), scores validation macro-F1 after each, stops
  * early when it stops improving, and refuses to go on when the loss diverges. What happens to the
  * network after an epoch (checkpoints, the best model) is the {@link EpochListener}'s business.
  */
@@ -47,7 +54,7 @@ public final class Trainer {
         TrainingState s = state;
         while (s.epoch() < options.epochs()) {
             if (s.sinceBest() >= options.patience()) {
-                return s.stopped("early stopping: no better validation macro-F1 for " + s.sinceBest() + " epochs");
+                return s.stopped("early stopping: no better validation score (mean F1 over all groups) for " + s.sinceBest() + " epochs");
             }
             long t0 = System.nanoTime();
             double loss = trainEpoch(net, train, s.epoch());
@@ -57,7 +64,7 @@ public final class Trainer {
                         options.divergenceFactor(), s.firstLoss()));
             }
             Evaluation val = validate(net, validation);
-            s = s.after(loss, val.metric("macro_f1"));
+            s = s.after(loss, val.metric(Evaluation.SELECTION));
             listener.epochEnded(net, s, loss, val, (System.nanoTime() - t0) / 1e9);
         }
         return s.stopped("finished " + options.epochs() + " epochs");
@@ -65,9 +72,13 @@ public final class Trainer {
 
     private double trainEpoch(ComputationGraph net, List<SurveyFrame> train, int epoch) {
         Nd4j.getRandom().setSeed(options.seed() * 7_919L + epoch);
-        FrameIterator it = FrameIterators.create(train, outputNames, options.forEpoch(epoch));
-        int size = train.size();
-        int batches = (size + options.iterator().batchSize() - 1) / options.iterator().batchSize();
+        int perBatch = options.segmentLevel() ? options.segmentsPerBatch() : options.iterator().batchSize();
+        int units = options.segmentLevel() ? (int) train.stream().map(SurveyFrame::segmentId).distinct().count()
+                : train.size();
+        FrameIterator it = options.segmentLevel()
+                ? FrameIterators.segments(train, outputNames, options.forEpoch(epoch), perBatch)
+                : FrameIterators.create(train, outputNames, options.forEpoch(epoch));
+        int batches = (units + perBatch - 1) / perBatch;
         if (options.maxBatches() > 0) {
             batches = Math.min(batches, options.maxBatches());
         }
@@ -77,7 +88,12 @@ public final class Trainer {
         try {
             while (it.hasNext() && done < batches) {
                 DataSet batch = it.next();
-                net.fit(batch);
+                if (options.segmentLevel()) {
+                    net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), batch.getFeaturesMaskArray()},
+                            new INDArray[] {batch.getLabels()}));
+                } else {
+                    net.fit(batch);
+                }
                 double score = net.score();
                 if (!Double.isFinite(score)) {
                     bar.finish();
@@ -100,18 +116,28 @@ public final class Trainer {
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
     }
 
-    /** Flag thresholds tuned on the validation frames, and how many frames they were tuned on. */
-    public record Tuned(Thresholds thresholds, int frames) {
+    /** Flag thresholds, and what they were tuned on for the log ("412 validation frames"). */
+    public record Tuned(Thresholds thresholds, String on) {
     }
 
-    /** Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them. */
+    /**
+     * Tunes the flag thresholds of a trained {@code net} on {@code validation}, as every trained model gets them,
+     * for each decision it makes: frame thresholds on the frame outputs against the frames' labels, segment
+     * thresholds on the segments' pooled outputs (pooled the way the model pools: a frame-level network's
+     * maximum, a segment-level network's trained pooling) against the segments' labels.
+     */
     public Tuned tuneThresholds(ComputationGraph net, List<SurveyFrame> validation) {
         FrameScorer.Scores scores = score(net, validation);
-        return new Tuned(ThresholdTuner.tune(layout, scores.probabilities(), scores.labels()), scores.size());
+        List<String> segments = validation.subList(0, scores.size()).stream().map(SurveyFrame::segmentId).toList();
+        FramePooling pooling = SegmentNetworks.isSegmentLevel(net) ? SegmentNetworks.pooling(net)
+                : FramePooling.frameDefault();
+        return new Tuned(SegmentThresholds.tune(layout, pooling, segments, scores.probabilities(), scores.labels()),
+                scores.size() + " validation frames and their " + new java.util.LinkedHashSet<>(segments).size()
+                        + " segments");
     }
 
     private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
-        return FrameScorer.score(InferenceNet.fastest(net), frames, outputNames, options.iterator(),
-                options.maxBatches());
+        return FrameScorer.score(InferenceNet.fastest(SegmentNetworks.frameView(net)), frames, outputNames,
+                options.iterator(), options.maxBatches());
     }
 }

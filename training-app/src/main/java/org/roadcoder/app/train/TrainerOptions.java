@@ -14,14 +14,17 @@ import org.roadcoder.data.iterate.IteratorOptions;
  * @param divergenceFactor an epoch mean loss above this times the first epoch's is divergence
  * @param seed             seeds shuffling, augmentation and dropout per epoch, so a resumed epoch is the same
  * @param maxBatches       training and validation batches per epoch at most; 0 for all (tests use 2)
+ * @param segmentsPerBatch 0 to train on frames; otherwise train on whole segments, this many per batch
+ *                         (a segment-level network: frames, frame mask in; segment labels out)
  */
 public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
-        double divergenceFactor, long seed, int maxBatches) {
+        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch) {
 
     public TrainerOptions {
-        if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1)) {
+        if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0) {
             throw new IllegalArgumentException("bad trainer options: epochs " + epochs + ", patience " + patience
-                    + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor);
+                    + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor
+                    + ", segments per batch " + segmentsPerBatch);
         }
     }
 
@@ -29,11 +32,15 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
     public static TrainerOptions of(RunConfig config, int maxBatches) {
         return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches);
+                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0);
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */
     IteratorOptions forEpoch(int epoch) {
         return iterator.withSeed(seed * 1_000_003L + epoch).forTraining(augmentation);
+    }
+
+    public boolean segmentLevel() {
+        return segmentsPerBatch > 0;
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
+import org.roadcoder.app.report.MajorityBaseline;
+import org.roadcoder.app.config.TrainingConfig;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
@@ -57,10 +59,9 @@ public final class TrainingJob {
     public void start(Path surveyDir, Path schemaFile, List<String> args) {
         LabelSchema schema = LabelSchema.load(schemaFile);
         Survey survey = readSurvey(surveyDir, schema);
-        RoadSplit split = RoadSplit.of(survey.frames(), config.data().split().fractions(), config.training().seed());
+        RoadSplit split = split(config, survey.frames());
         OutputLayout layout = Layouts.of(schema);
-        NetworkFactory.Built built = NetworkFactory.build(config.model(), layout, config.training().seed(),
-                WeightsSource.defaults(), err);
+        NetworkFactory.Built built = NetworkFactory.build(config, layout, schema.outputNames(), WeightsSource.defaults(), err);
         try {
             Files.createDirectories(run.dir());
             AtomicFiles.write(run.labels(), tmp -> Files.copy(schemaFile, tmp));
@@ -68,11 +69,15 @@ public final class TrainingJob {
             throw new UncheckedIOException("cannot create run folder " + run.dir(), e);
         }
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
+        List<SurveyFrame> trainFrames = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
+        MajorityBaseline.of(layout, trainFrames.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new))
+                .save(run.baseline(), schema.outputNames());
         Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
-                built.used().toString(), built.note(), args);
+                built.used().toString(), built.note(), args).withTrainingUnit(trainingUnit(config));
         p.save(run.provenance());
-        out.printf("training %s on %s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
-                config.model().backbone(), surveyDir, split.trainRoads().size(), split.validationRoads().size(),
+        out.printf("training %s on %s%s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
+                config.model().backbone(), surveyDir, config.training().segmentLevel()
+                        ? " by segment (" + config.model().segmentPooling().pooling() + ")" : "", split.trainRoads().size(), split.validationRoads().size(),
                 split.testRoads().size(), built.net().numParams(), run.dir());
         fit(built.net(), survey, split, schema, TrainingState.start(), p);
     }
@@ -131,12 +136,31 @@ public final class TrainingJob {
         ComputationGraph best = Checkpoints.restoreModel(run.model());
         Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
         Checkpoints.saveModel(best, tuned.thresholds(), run.model());
-        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %d validation frames%n",
-                run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.frames());
+        out.printf("model: %s (epoch %d, validation macro-F1 %.4f); flag thresholds tuned on %s%n",
+                run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on());
         out.flush();
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
     }
 
     private Survey readSurvey(Path dir, LabelSchema schema) {
         return Survey.load(dir, schema, ReadOptions.defaults().withLabels(config.data().labelSource()));
+    }
+
+    /** The run's road split: by {@code data.split_seed}, whatever the training seed. */
+    public static RoadSplit split(RunConfig config, List<SurveyFrame> frames) {
+        return RoadSplit.of(frames, config.data().split().fractions(), config.data().splitSeed());
+    }
+
+    /** {@code frame}, or {@code segment} with the pooling, as provenance records it. */
+    public static String trainingUnit(RunConfig config) {
+        return config.training().segmentLevel()
+                ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().pooling() + ")" : TrainingConfig.FRAME;
     }
 }

@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.train.NetworkFactory;
@@ -56,8 +57,10 @@ public final class StatsListenerCost {
         int steps = Integer.parseInt(a.get("--steps"));
         LabelSchema schema = LabelSchema.load(Path.of("data/labels.yaml"));
         OutputLayout layout = Layouts.of(schema);
-        ModelConfig model = new ModelConfig("vgg11-bn", "random", width, size, Integer.parseInt(a.get("--hidden")),
-                0.5, "bce", Map.of(), ModelConfig.NO_FREEZE, 1e-4, 1e-3);
+        ModelConfig model = ConfigLoader.load(null, List.of("model.backbone=vgg11-bn", "model.weights=random",
+                "model.width_multiplier=" + width, "model.input_size=" + size, "model.hidden=" + a.get("--hidden"),
+                "model.dropout=0.5", "model.loss=bce", "model.feature_lr=0.0001", "model.classifier_lr=0.001"))
+                .model();
         ComputationGraph net = NetworkFactory.build(model, layout, 42, WeightsSource.defaults(),
                 new PrintWriter(System.err, true)).net();
         Nd4j.getRandom().setSeed(7);

@@ -1,0 +1,194 @@
+package org.roadcoder.data.iterate;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.factory.Nd4j;
+import org.roadcoder.data.DataException;
+import org.roadcoder.data.survey.SurveyFrame;
+
+/**
+ * Segment-level batches: whole 100-m segments, {@code segmentsPerBatch} at a time, for a network that
+ * pools its frames per segment. A batch is a {@link DataSet} whose features are the segments' frames
+ * packed one segment after another ({@code [frames, 3, h, w]}, only real frames, no padding), whose
+ * labels are the segments' labels ({@code [segments, outputs]}, the coders' label, which every frame of
+ * a segment carries), and whose features mask is the frame mask {@code [segments, T]}: 1 where segment b
+ * has a t-th frame, T the most frames any segment has. Images are decoded, normalised and augmented by
+ * the same {@link SurveyFrameIterator} as frame batches; segments (not frames) are shuffled per epoch.
+ */
+public final class SegmentBatchIterator implements FrameIterator {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<List<SurveyFrame>> segments;
+    private final List<String> labelNames;
+    private final IteratorOptions options;
+    private final int segmentsPerBatch;
+    private final int maxFrames;
+    private transient SurveyFrameIterator frames;
+    private int[] order;
+    private int cursor;
+    private int epoch;
+
+    public SegmentBatchIterator(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
+            int segmentsPerBatch) {
+        if (segmentsPerBatch < 1) {
+            throw new IllegalArgumentException("segments per batch must be at least 1, got " + segmentsPerBatch);
+        }
+        Map<String, List<SurveyFrame>> bySegment = new LinkedHashMap<>();
+        for (SurveyFrame f : frames) {
+            if (!f.hasLabels()) {
+                throw new DataException(null, "frames.csv:" + f.line() + ": frame " + f.frameId()
+                        + " has no labels; segment-level training needs segments.csv");
+            }
+            bySegment.computeIfAbsent(f.segmentId(), k -> new ArrayList<>()).add(f);
+        }
+        for (List<SurveyFrame> s : bySegment.values()) {
+            for (SurveyFrame f : s) {
+                if (!Arrays.equals(f.labels(), s.get(0).labels())) {
+                    throw new DataException(null, "frames.csv:" + f.line() + ": frame " + f.frameId() + " of segment "
+                            + f.segmentId() + " has other labels than the segment's first frame; segment-level "
+                            + "training needs the segments' labels (data.labels: segments)");
+                }
+            }
+        }
+        this.segments = List.copyOf(bySegment.values());
+        this.labelNames = List.copyOf(labelNames);
+        this.options = options;
+        this.segmentsPerBatch = segmentsPerBatch;
+        this.maxFrames = segments.stream().mapToInt(List::size).max().orElse(1);
+        start();
+    }
+
+    /** Segments in one epoch. */
+    public int segments() {
+        return segments.size();
+    }
+
+    /** T: the frame mask's width. */
+    public int maxFrames() {
+        return maxFrames;
+    }
+
+    private void start() {
+        order = new int[segments.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (options.shuffle()) {
+            // SplittableRandom mixes its seed: neighbouring seeds (epochs) give unrelated orders
+            SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + epoch);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        List<SurveyFrame> flat = new ArrayList<>();
+        for (int s : order) {
+            flat.addAll(segments.get(s));
+        }
+        if (frames != null) {
+            frames.close();
+        }
+        frames = new SurveyFrameIterator(flat, labelNames, new IteratorOptions(options.batchSize(), options.height(),
+                options.width(), options.preset(), options.augmentation(), false, options.seed(), 0,
+                options.workers()));
+        cursor = 0;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return cursor < order.length;
+    }
+
+    @Override
+    public DataSet next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more segments in this epoch");
+        }
+        int b = Math.min(segmentsPerBatch, order.length - cursor);
+        float[][] mask = new float[b][maxFrames];
+        float[][] labels = new float[b][];
+        int n = 0;
+        for (int i = 0; i < b; i++) {
+            List<SurveyFrame> s = segments.get(order[cursor + i]);
+            Arrays.fill(mask[i], 0, s.size(), 1f);
+            labels[i] = s.get(0).labels();
+            n += s.size();
+        }
+        cursor += b;
+        DataSet packed = frames.next(n);
+        INDArray frameLabels = packed.getLabels();
+        if (frameLabels != null) {
+            frameLabels.close();
+        }
+        return new DataSet(packed.getFeatures(), Nd4j.createFromArray(labels), Nd4j.createFromArray(mask).castTo(
+                DataType.FLOAT), null);
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("segment batches have a fixed number of segments; use next()");
+    }
+
+    @Override
+    public void reset() {
+        epoch++;
+        start();
+    }
+
+    @Override
+    public int inputColumns() {
+        return 3 * options.height() * options.width();
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return labelNames.size();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public int batch() {
+        return segmentsPerBatch;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        frames.setPreProcessor(preProcessor);
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return frames.getPreProcessor();
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return labelNames;
+    }
+
+    @Override
+    public void close() {
+        frames.close();
+    }
+}

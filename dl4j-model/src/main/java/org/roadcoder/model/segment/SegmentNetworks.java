@@ -1,0 +1,80 @@
+package org.roadcoder.model.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.roadcoder.model.activation.GroupedActivation;
+
+/**
+ * What a network trained at segment level is, read from the network itself (so from any model file):
+ * whether it pools frames, with which {@link FramePooling}, and its frame view, the network that
+ * scores single frames with the same weights.
+ */
+public final class SegmentNetworks {
+
+    /** Vertex names of a segment-level network: the frames' logits, the mask input and the pooling. */
+    public static final String FRAME_LOGITS = "frame_logits";
+    public static final String FRAME_MASK = "frame_mask";
+    public static final String SEGMENT_POOL = "segment_pool";
+
+    private SegmentNetworks() {
+    }
+
+    /** The pooling vertex of a segment-level network; null for a frame-level one. */
+    public static SegmentPoolVertex poolVertex(ComputationGraph net) {
+        GraphVertex v = net.getConfiguration().getVertices().get(SEGMENT_POOL);
+        return v instanceof SegmentPoolVertex p ? p : null;
+    }
+
+    public static boolean isSegmentLevel(ComputationGraph net) {
+        return poolVertex(net) != null;
+    }
+
+    /** How {@code net}'s segments are coded: its training pooling, or {@link FramePooling#frameDefault()}. */
+    public static FramePooling pooling(ComputationGraph net) {
+        SegmentPoolVertex v = poolVertex(net);
+        return v == null ? FramePooling.frameDefault() : v.pooling();
+    }
+
+    /**
+     * A network that takes frames only and gives each frame's probabilities: {@code net} itself when it
+     * is frame-level; for a segment-level one, a copy without the mask input, the pooling and the loss,
+     * whose {@value #FRAME_LOGITS} layer applies the grouped activation. Same weights
+     * (copied), inference only.
+     */
+    public static ComputationGraph frameView(ComputationGraph net) {
+        if (!isSegmentLevel(net)) {
+            return net;
+        }
+        ComputationGraphConfiguration conf = net.getConfiguration().clone();
+        int[] blocks = poolVertex(net).blockSizes();
+        List<String> removed = new ArrayList<>(List.of(SEGMENT_POOL, FRAME_MASK));
+        conf.getVertexInputs().forEach((vertex, inputs) -> {
+            if (inputs.contains(SEGMENT_POOL)) {
+                removed.add(vertex);
+            }
+        });
+        for (String name : removed) {
+            conf.getVertices().remove(name);
+            conf.getVertexInputs().remove(name);
+        }
+        conf.setNetworkInputs(new ArrayList<>(List.of(net.getConfiguration().getNetworkInputs().get(0))));
+        conf.setNetworkOutputs(new ArrayList<>(List.of(FRAME_LOGITS)));
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
+        LayerVertex logits = (LayerVertex) conf.getVertices().get(FRAME_LOGITS);
+        ((BaseLayer) logits.getLayerConf().getLayer()).setActivationFn(new GroupedActivation(blocks));
+        ComputationGraph view = new ComputationGraph(conf);
+        view.init();
+        for (org.deeplearning4j.nn.graph.vertex.GraphVertex v : view.getVertices()) {
+            if (v.hasLayer() && v.getLayer().numParams() > 0) {
+                v.getLayer().params().assign(net.getVertex(v.getVertexName()).getLayer().params());
+            }
+        }
+        return view;
+    }
+}

@@ -1,0 +1,119 @@
+package org.roadcoder.model.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Path;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.roadcoder.model.DoublePrecision;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.TestLayouts;
+import org.roadcoder.model.activation.GroupedActivation;
+import org.roadcoder.model.loss.GroupedLoss;
+
+/** The pooling vertex inside a real graph: gradients, masks, model files. */
+class SegmentPoolVertexTest {
+
+    private static final OutputLayout LAYOUT = TestLayouts.small();
+    /** Three segments of 3, 1 and 2 frames (T = 3): 6 packed frame rows. */
+    private static final double[][] MASK = {{1, 1, 1}, {1, 0, 0}, {1, 1, 0}};
+
+    @Test
+    void gradientChecksPassForEveryPoolingWithShortSegments() {
+        try (DoublePrecision ignored = new DoublePrecision()) {
+            INDArray x = Nd4j.randn(5L, new long[] {6, 4});
+            INDArray mask = Nd4j.createFromArray(MASK);
+            INDArray y = TestLayouts.randomLabels(LAYOUT, 3, 8, DataType.DOUBLE);
+            // every flag pooling with every exclusive one, in four graphs
+            FramePooling.Exclusive[] exclusive = FramePooling.Exclusive.values();
+            for (FramePooling.Flags flags : FramePooling.Flags.values()) {
+                FramePooling pooling = new FramePooling(flags, exclusive[flags.ordinal() % exclusive.length], 2.0);
+                ComputationGraph net = tinyGraph(pooling, DataType.DOUBLE);
+                boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+                        .inputs(new INDArray[] {x, mask}).labels(new INDArray[] {y})
+                        .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
+                assertThat(ok).as(pooling.toString()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aSegmentsPooledOutputDependsOnlyOnItsOwnFrames() {
+        ComputationGraph net = tinyGraph(FramePooling.segmentDefault(), DataType.FLOAT);
+        INDArray x = Nd4j.randn(6L, new long[] {6, 4}).castTo(DataType.FLOAT);
+        INDArray batch = net.outputSingle(false, x, Nd4j.createFromArray(MASK).castTo(DataType.FLOAT));
+        // the third segment alone, with a mask as long as a full segment (T = 10)
+        float[][] alone = new float[1][10];
+        alone[0][0] = 1;
+        alone[0][1] = 1;
+        INDArray single = net.outputSingle(false, x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(4, 6)),
+                Nd4j.createFromArray(alone));
+        assertThat(single.getRow(0).toFloatVector()).containsExactly(batch.getRow(2).toFloatVector());
+        // other segments' frames changed: the third segment's output does not move
+        INDArray changed = x.dup();
+        changed.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).assign(100);
+        INDArray again = net.outputSingle(false, changed, Nd4j.createFromArray(MASK).castTo(DataType.FLOAT));
+        assertThat(again.getRow(2).toFloatVector()).containsExactly(batch.getRow(2).toFloatVector());
+        assertThat(again.getRow(0).toFloatVector()).isNotEqualTo(batch.getRow(0).toFloatVector());
+    }
+
+    @Test
+    void aMaskThatDoesNotMatchTheFramesIsRefused() {
+        ComputationGraph net = tinyGraph(FramePooling.segmentDefault(), DataType.FLOAT);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 4);
+        assertThatThrownBy(() -> net.outputSingle(false, x, Nd4j.createFromArray(MASK).castTo(DataType.FLOAT)))
+                .hasStackTraceContaining("the frame mask counts 6 frames but the frame logits are [5, 7]");
+        INDArray empty = Nd4j.createFromArray(new float[][] {{1, 1, 1}, {0, 0, 0}});
+        assertThatThrownBy(() -> net.outputSingle(false, Nd4j.rand(DataType.FLOAT, 3, 4), empty))
+                .hasStackTraceContaining("segment 1 of the batch has no frames");
+    }
+
+    @Test
+    void theVertexSurvivesJsonAndModelSerializer(@TempDir Path dir) throws Exception {
+        FramePooling pooling = new FramePooling(FramePooling.Flags.NOISY_OR, FramePooling.Exclusive.MEAN_PROBS, 3);
+        ComputationGraph net = tinyGraph(pooling, DataType.FLOAT);
+        ComputationGraphConfiguration conf = net.getConfiguration();
+        assertThat(ComputationGraphConfiguration.fromJson(conf.toJson())).isEqualTo(conf);
+        File file = dir.resolve("net.zip").toFile();
+        ModelSerializer.writeModel(net, file, true);
+        ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, true);
+        assertThat(SegmentNetworks.pooling(restored)).isEqualTo(pooling);
+        INDArray[] in = {Nd4j.rand(DataType.FLOAT, 6, 4), Nd4j.createFromArray(MASK).castTo(DataType.FLOAT)};
+        assertThat(restored.outputSingle(false, in)).isEqualTo(net.outputSingle(false, in));
+        MultiDataSet data = new MultiDataSet(in, new INDArray[] {TestLayouts.randomLabels(LAYOUT, 3, 2, DataType.FLOAT)});
+        assertThat(restored.score(data)).isEqualTo(net.score(data));
+    }
+
+    /** Dense 4 -> 7 frame logits, pooled per segment, grouped loss on the pooled logits. */
+    static ComputationGraph tinyGraph(FramePooling pooling, DataType type) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(12).dataType(type)
+                .updater(new NoOp()).graphBuilder()
+                .addInputs("frames", "frame_mask")
+                .setInputTypes(InputType.feedForward(4), InputType.feedForward(3))
+                .addLayer("frame_logits", new DenseLayer.Builder().nIn(4).nOut(LAYOUT.size())
+                        .activation(Activation.TANH).build(), "frames")
+                .addVertex("segment_pool", new SegmentPoolVertex(LAYOUT, pooling), "frame_logits", "frame_mask")
+                .addLayer("output", new LossLayer.Builder(GroupedLoss.builder(LAYOUT).build())
+                        .activation(new GroupedActivation(LAYOUT)).build(), "segment_pool")
+                .setOutputs("output").build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+}

@@ -1,0 +1,63 @@
+package org.roadcoder.app.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A named training recipe of the quality bench: configuration keys set over roadcoder's defaults, for
+ * a given width, input size and epoch count. A new training mode adds a recipe here with its own keys
+ * (e.g. {@code training.unit: segment}).
+ */
+enum Recipe {
+
+    /** The proof of concept's method as roadcoder runs it: what the PyTorch reference script does. */
+    POC(Map.of()),
+
+    /**
+     * roadcoder's candidate for a better recipe: the poc's with the grouped loss (BCE on flags, cross-entropy
+     * per exclusive group). Provisional: not yet measured against {@link #POC} on the bench surveys.
+     */
+    BEST(Map.of("model.loss", "grouped"));
+
+    private final Map<String, String> own;
+
+    Recipe(Map<String, String> own) {
+        this.own = own;
+    }
+
+    String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every {@code --set} key of this recipe for a run of {@code epochs} at {@code width} and {@code size}. */
+    Map<String, String> settings(double width, int size, int epochs, long seed) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("model.backbone", "vgg11-bn");
+        s.put("model.weights", "random");
+        s.put("model.init", "torch");
+        s.put("model.width_multiplier", Double.toString(width));
+        s.put("model.input_size", Integer.toString(size));
+        s.put("model.hidden", "300");
+        s.put("model.dropout", "0.5");
+        s.put("model.loss", "bce");
+        s.put("model.feature_lr", "0.0001");
+        s.put("model.classifier_lr", "0.001");
+        s.put("data.preset", "torchvision");
+        s.put("data.labels", "segments");
+        s.put("data.augment", "false");
+        s.put("data.split.train", "0.85");
+        s.put("data.split.validation", "0.15");
+        s.put("data.split.test", "0.0");
+        s.put("training.batch_size", "16");
+        s.put("training.epochs", Integer.toString(epochs));
+        s.put("training.patience", Integer.toString(epochs + 1));
+        s.put("training.seed", Long.toString(seed));
+        s.putAll(own);
+        return s;
+    }
+
+    static Recipe fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+}
