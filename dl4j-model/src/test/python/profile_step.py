@@ -4,6 +4,7 @@ Same network, batch, optimizer and loss as speed_bench.py; runs warm-up steps, t
 steps with torch.profiler and prints the self CPU time per operator, per step, as a Markdown table.
 
   /usr/bin/python3 dl4j-model/src/test/python/profile_step.py --size 128
+  /usr/bin/python3 dl4j-model/src/test/python/profile_step.py --size 128 --width 0.25 --steps 20
 """
 import argparse
 import time
@@ -21,10 +22,11 @@ def main():
     p.add_argument("--batch", type=int, default=16)
     p.add_argument("--steps", type=int, default=4)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--width", type=float, default=1.0, help="channel multiplier, as speed_bench.py's")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(7)
-    step = step_function(network(a.model, a.size), a.batch, a.size, True)
+    step = step_function(network(a.model, a.size, width=a.width), a.batch, a.size, True)
     for _ in range(2):
         step()
     times = []
@@ -34,8 +36,8 @@ def main():
             step()
             times.append(time.perf_counter() - t0)
     median = sorted(times)[len(times) // 2]
-    print("%s %d px, batch %d: median step %.3f s (%.2f img/s), %d steps profiled"
-          % (a.model, a.size, a.batch, median, a.batch / median, a.steps))
+    print("%s (width %g) %d px, batch %d: median step %.3f s (%.2f img/s), %d steps profiled"
+          % (a.model, a.width, a.size, a.batch, median, a.batch / median, a.steps))
     rows = sorted(prof.key_averages(), key=lambda e: e.self_cpu_time_total, reverse=True)
     total = sum(e.self_cpu_time_total for e in rows)
     print("| operator | calls per step | share of self time | s per step |")

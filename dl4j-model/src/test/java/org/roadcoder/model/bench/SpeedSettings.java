@@ -95,7 +95,8 @@ record SpeedSettings(List<SpeedCase> cases, List<CNN2DFormat> formats, Workspace
             }
             String v = args[++i].toLowerCase(Locale.ROOT);
             s = switch (name) {
-                case "--case" -> s.with(Arrays.stream(v.split(",")).map(SpeedCase::fromId).toList(), s.formats);
+                case "--case" -> s.with(Arrays.stream(v.split(",")).flatMap(w -> SpeedCase.named(w).stream()).distinct()
+                        .toList(), s.formats);
                 case "--format" -> s.with(s.cases, Arrays.stream(v.split(","))
                         .map(f -> CNN2DFormat.valueOf(f.toUpperCase(Locale.ROOT))).distinct().toList());
                 case "--workspace" -> s.withDl4j(WorkspaceMode.valueOf(v.toUpperCase(Locale.ROOT)), s.helpers, s.dtype,

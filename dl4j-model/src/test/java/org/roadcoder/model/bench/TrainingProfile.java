@@ -57,13 +57,14 @@ public final class TrainingProfile {
         }
         PeakWatch peak = PeakWatch.start(Thread.currentThread());
         Path file = Files.createTempFile("roadcoder-profile", ".jfr");
-        long[] stepNanos = new long[STEPS];
+        int steps = STEPS * Math.max(4, c.passes()); // enough samples for the narrow networks' short steps
+        long[] stepNanos = new long[steps];
         try (Recording recording = new Recording()) {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(10));
             recording.enable("jdk.GarbageCollection");
             recording.start();
-            for (int i = 0; i < STEPS; i++) {
+            for (int i = 0; i < steps; i++) {
                 long t0 = System.nanoTime();
                 net.fit(data);
                 stepNanos[i] = System.nanoTime() - t0;
@@ -71,9 +72,9 @@ public final class TrainingProfile {
             recording.stop();
             recording.dump(file);
         }
-        double step = Arrays.stream(stepNanos).sorted().toArray()[STEPS / 2] / 1e9;
+        double step = Arrays.stream(stepNanos).sorted().toArray()[steps / 2] / 1e9;
         System.out.printf(Locale.ROOT, "case %s, batch %d, format %s: median step %.3f s (%.2f img/s), %d steps sampled, "
-                + "helper %s%n", c.id(), batch, settings.format(), step, batch / step, STEPS, SpeedNetwork.helperOf(net));
+                + "helper %s%n", c.id(), batch, settings.format(), step, batch / step, steps, SpeedNetwork.helperOf(net));
         print(RecordingFile.readAllEvents(file), step);
         Files.delete(file);
         printMemory(net);

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param divergenceFactor stop when an epoch's mean loss exceeds this many times the first epoch's
  * @param statsEvery       iterations between two reports to the training UI's stats file ({@code ui-stats.dl4j});
  *                         0 writes no statistics. Each report is ~35 KB for a VGG11: 1 grows the file by ~35 MB
- *                         per 1,000 iterations
+ *                         per 1,000 iterations; each costs about half a training step of a 1/4-width VGG11-BN
+ *                         (docs/performance.md)
  * @param unit             frame (each frame carries its segment's labels) or segment (the network pools a
  *                         segment's frames and learns the segment's label: multiple-instance training)
  */
@@ -27,8 +28,12 @@ public record TrainingConfig(
         @JsonProperty("stats_every") int statsEvery,
         String unit) {
 
-    /** Measured: see README "Training UI" (file size per 1,000 iterations against how full the score chart is). */
-    public static final int DEFAULT_STATS_EVERY = 10;
+    /**
+     * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
+     * VGG11-BN step at 128 px, so every 25 iterations is 2.4% of the training time; the file grows by
+     * ~1.4 MB per 1,000 iterations (README "Training UI").
+     */
+    public static final int DEFAULT_STATS_EVERY = 25;
     public static final String FRAME = "frame";
     public static final String SEGMENT = "segment";
     /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */

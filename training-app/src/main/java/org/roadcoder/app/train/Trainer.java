@@ -137,7 +137,7 @@ public final class Trainer {
     }
 
     private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {
-        return FrameScorer.score(InferenceNet.asTrained(SegmentNetworks.frameView(net)), frames, outputNames,
+        return FrameScorer.score(InferenceNet.fastest(SegmentNetworks.frameView(net)), frames, outputNames,
                 options.iterator(), options.maxBatches());
     }
 }

@@ -15,9 +15,10 @@ import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
+import org.roadcoder.app.ui.BackgroundStatsRouter;
 import org.roadcoder.app.ui.StatsFiles;
+import org.roadcoder.app.ui.TrainingStats;
 import org.roadcoder.app.ui.UiServer;
-import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
@@ -101,11 +102,12 @@ public final class TrainingJob {
         List<SurveyFrame> validation = split.frames(survey.frames(), RoadSplit.Part.VALIDATION);
         int statsEvery = config.training().statsEvery();
         FileStatsStorage stats = statsEvery == 0 ? null : StatsFiles.open(run.uiStats());
+        BackgroundStatsRouter statsWriter = stats == null ? null : new BackgroundStatsRouter(stats);
         if (stats != null) {
             if (ui != null) {
                 ui.attach(stats);
             }
-            net.setListeners(new StatsListener(stats, statsEvery));
+            net.setListeners(TrainingStats.listener(statsWriter, statsEvery));
         }
         TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
@@ -119,10 +121,14 @@ public final class TrainingJob {
         } finally {
             net.setListeners();
             if (stats != null) {
-                if (ui != null) {
-                    ui.detach(stats);
+                try {
+                    statsWriter.close();
+                } finally {
+                    if (ui != null) {
+                        ui.detach(stats);
+                    }
+                    stats.close();
                 }
-                stats.close();
             }
         }
         recorder.finished(end);
