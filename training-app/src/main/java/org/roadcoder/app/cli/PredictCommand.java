@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.roadcoder.app.confidence.Acceptance;
-import org.roadcoder.app.confidence.ValidationCurves;
+import org.roadcoder.app.predict.PredictAcceptance;
 import org.roadcoder.app.predict.Predictor;
-import org.roadcoder.data.DataException;
 import org.roadcoder.app.run.TrainedModel;
 import org.roadcoder.data.survey.LabelSource;
 import org.roadcoder.data.survey.ReadOptions;
@@ -53,29 +52,11 @@ public final class PredictCommand implements Callable<Integer> {
         TrainedModel model = TrainedModel.load(run);
         Survey s = Survey.load(survey, model.schema(), new ReadOptions(LabelSource.NONE, skipBadFrames, skipBadFrames));
         s.report().warnings().forEach(p -> stdout.println("warning: " + p));
-        Acceptance acceptance = acceptance(model, stdout);
+        Acceptance acceptance = PredictAcceptance.tune(model, targetPrecision, stdout);
         Predictor.Result r = Predictor.predict(model, s, acceptance, out, maxBatches);
         stdout.printf("coded %d frames and %d segments in %.1f s (%.1f frames/s, network in %s) -> %s%n", r.frames(),
                 r.segments(), r.seconds(), r.framesPerSecond(), r.layout(), out);
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    private Acceptance acceptance(TrainedModel model, PrintWriter stdout) {
-        if (!(targetPrecision > 0 && targetPrecision <= 1)) {
-            throw new DataException(null, "--target-precision " + targetPrecision + ": expected a value in (0, 1]");
-        }
-        try {
-            Acceptance a = Acceptance.tune(ValidationCurves.of(model), targetPrecision);
-            model.layout().blocks().forEach(b -> stdout.printf(java.util.Locale.ROOT,
-                    "accept %s %s (validation: %.0f%% of %d segments accepted)%n", b.name(),
-                    Double.isFinite(a.threshold(b.name())) ? String.format(java.util.Locale.ROOT, "at confidence >= %.4f",
-                            a.threshold(b.name())) : "never (no threshold reaches the target)",
-                    100 * a.validation().get(b.name()).coverage(), a.validationSegments()));
-            return a;
-        } catch (DataException e) {
-            stdout.println("warning: " + e.getMessage() + "; every code is marked review");
-            return new Acceptance(targetPrecision, 0, java.util.Map.of());
-        }
     }
 }

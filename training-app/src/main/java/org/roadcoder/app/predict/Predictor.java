@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -42,13 +43,37 @@ public final class Predictor {
     private Predictor() {
     }
 
+    /** Where the frames' probabilities come from: feeds each scored frame, in survey order, to the sink. */
+    @FunctionalInterface
+    public interface FrameSource {
+        /** @return the number of frames fed */
+        int feed(BiConsumer<SurveyFrame, double[]> sink);
+    }
+
+    /** Codes the survey on this machine: {@link FrameScorer} over all frames, in order. */
     public static Result predict(TrainedModel model, Survey survey, Acceptance acceptance, Path outDir, int maxBatches) {
+        List<SurveyFrame> all = survey.frames();
+        InferenceNet net = model.inferenceNet();
+        return write(model, survey, acceptance, outDir, net.format(), sink -> FrameScorer.run(net, all,
+                model.schema().outputNames(), model.config().iteratorOptions(), maxBatches, (first, probs, labels) -> {
+                    double[][] rows = probs.toDoubleMatrix();
+                    for (int i = 0; i < rows.length; i++) {
+                        sink.accept(all.get(first + i), rows[i]);
+                    }
+                }));
+    }
+
+    /**
+     * Writes both files from frames scored elsewhere (a Spark job, for one): the frames must come in
+     * survey order, each segment's frames together, as {@link FrameScorer} gives them.
+     */
+    public static Result write(TrainedModel model, Survey survey, Acceptance acceptance, Path outDir,
+            CNN2DFormat layout, FrameSource source) {
         Map<String, SegmentInfo> known = survey.segments().stream()
                 .collect(Collectors.toMap(SegmentInfo::segmentId, Function.identity()));
         SegmentCodeFormat format = new SegmentCodeFormat(model.schema(), model.layout(), acceptance);
         List<String> outputs = model.schema().outputNames();
         int[] counts = new int[2];
-        InferenceNet net = model.inferenceNet();
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(outDir);
@@ -67,20 +92,14 @@ public final class Predictor {
                                     segments.row(format.row(info(coded, known), coded.code()));
                                     counts[1]++;
                                 });
-                        List<SurveyFrame> all = survey.frames();
-                        counts[0] = FrameScorer.run(net, all, outputs, model.config().iteratorOptions(),
-                                maxBatches, (first, probs, labels) -> {
-                                    double[][] rows = probs.toDoubleMatrix();
-                                    for (int i = 0; i < rows.length; i++) {
-                                        SurveyFrame f = all.get(first + i);
-                                        frames.row(frameRow(f, rows[i]));
-                                        stream.add(f, rows[i]);
-                                    }
-                                });
+                        counts[0] = source.feed((f, p) -> {
+                            frames.row(frameRow(f, p));
+                            stream.add(f, p);
+                        });
                         stream.flush();
                     }
                 }));
-        return new Result(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, net.format());
+        return new Result(counts[0], counts[1], (System.nanoTime() - t0) / 1e9, layout);
     }
 
     private static SegmentInfo info(SegmentStream.Coded coded, Map<String, SegmentInfo> known) {
