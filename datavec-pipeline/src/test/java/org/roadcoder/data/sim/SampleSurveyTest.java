@@ -32,8 +32,8 @@ class SampleSurveyTest {
 
         assertThat(coded.report().problems()).isEmpty();
         assertThat(truth.report().problems()).isEmpty();
-        assertThat(coded.frames()).hasSizeBetween(400, 800);
-        assertThat(coded.roadIds()).hasSizeBetween(30, 40);
+        assertThat(coded.frames()).hasSizeBetween(2000, 3000);
+        assertThat(coded.roadIds()).hasSizeBetween(100, 150);
         try (Stream<Path> files = Files.walk(SAMPLE)) {
             long bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             assertThat(bytes).isLessThan(15L * 1024 * 1024);
