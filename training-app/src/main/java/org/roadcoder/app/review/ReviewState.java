@@ -3,7 +3,6 @@ package org.roadcoder.app.review;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ final class ReviewState {
         m.put("schema", attrs);
         m.put("file", out.toString());
         m.put("segments", segments.values().stream().map(s -> s.json(groups)).toList());
-        m.put("queue", segments.values().stream().sorted(Comparator.comparingDouble(ReviewSegment::least))
-                .map(s -> s.id).toList());
+        m.put("queue", ReviewQueue.order(segments.values()));
         return m;
     }
 

@@ -41,6 +41,7 @@ public final class TrainingJob {
     private final PrintWriter out;
     private final PrintWriter err;
     private UiServer ui;
+    private RoadSplit pinnedSplit;
 
     public TrainingJob(RunFolder run, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
         this.run = run;
@@ -55,11 +56,20 @@ public final class TrainingJob {
         this.ui = server;
     }
 
+    /**
+     * Trains on these roads instead of a split drawn by {@code data.split_seed}: the review bench pins its arms
+     * to one split, so every arm validates on the same roads and every reviewed segment is trained on.
+     */
+    public TrainingJob optSplit(RoadSplit split) {
+        this.pinnedSplit = split;
+        return this;
+    }
+
     /** A new run: writes config.yaml, labels.yaml and provenance.json before the first epoch. */
     public void start(Path surveyDir, Path schemaFile, List<String> args) {
         LabelSchema schema = LabelSchema.load(schemaFile);
         Survey survey = readSurvey(surveyDir, schema);
-        RoadSplit split = split(config, survey.frames());
+        RoadSplit split = pinnedSplit != null ? pinnedSplit : split(config, survey.frames());
         OutputLayout layout = Layouts.of(schema);
         NetworkFactory.Built built = NetworkFactory.build(config, layout, schema.outputNames(), WeightsSource.defaults(), err);
         try {
