@@ -6,17 +6,12 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.roadcoder.app.cli.ExitCodes;
-import org.roadcoder.app.confidence.Acceptance;
-import org.roadcoder.app.predict.PredictAcceptance;
+import org.roadcoder.app.cli.PredictInputs;
 import org.roadcoder.app.predict.Predictor;
-import org.roadcoder.app.run.TrainedModel;
-import org.roadcoder.data.survey.LabelSource;
-import org.roadcoder.data.survey.ReadOptions;
-import org.roadcoder.data.survey.Survey;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code roadcoder-spark spark-predict RUN SURVEY --out DIR}: predict as a Spark job, same files as predict. */
@@ -26,11 +21,8 @@ import picocli.CommandLine.Spec;
                 "RUN and SURVEY must be readable at the same path on every executor (a shared file system)."})
 public final class SparkPredictCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run folder written by train.")
-    Path run;
-
-    @Parameters(index = "1", paramLabel = "SURVEY", description = "Survey folder to code.")
-    Path survey;
+    @Mixin
+    PredictInputs inputs;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output folder (on the driver).")
     Path out;
@@ -43,30 +35,20 @@ public final class SparkPredictCommand implements Callable<Integer> {
             description = "Partitions (default: Spark's default parallelism, e.g. the cores of local[N]).")
     int partitions;
 
-    @Option(names = "--skip-bad-frames", description = "Leave out frames with missing or corrupt images, reporting each.")
-    boolean skipBadFrames;
-
-    @Option(names = "--target-precision", paramLabel = "P", defaultValue = Acceptance.DEFAULT_TARGET,
-            description = "As predict's --target-precision (default: ${DEFAULT-VALUE}).")
-    double targetPrecision;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        TrainedModel model = TrainedModel.load(run);
-        Survey s = Survey.load(survey, model.schema(), new ReadOptions(LabelSource.NONE, skipBadFrames, skipBadFrames));
-        s.report().warnings().forEach(p -> stdout.println("warning: " + p));
-        Acceptance acceptance = PredictAcceptance.tune(model, targetPrecision, stdout);
+        PredictInputs.Loaded in = inputs.load(stdout);
         SparkConf conf = new SparkConf().setAppName("roadcoder spark-predict");
         if (master != null) {
             conf.setMaster(master);
         }
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             int n = partitions > 0 ? partitions : sc.defaultParallelism();
-            Predictor.Result r = SparkPredictor.predict(sc, run, model, s, acceptance, out, n);
+            Predictor.Result r = SparkPredictor.predict(sc, in.run(), in.model(), in.survey(), in.acceptance(), out, n);
             stdout.printf("coded %d frames and %d segments on Spark (%d partitions) in %.1f s (%.1f frames/s) -> %s%n",
                     r.frames(), r.segments(), n, r.seconds(), r.framesPerSecond(), out);
         }
