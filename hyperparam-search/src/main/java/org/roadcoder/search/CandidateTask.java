@@ -86,7 +86,12 @@ final class CandidateTask implements TaskCreator {
             }
         };
         try {
-            CandidateTraining.Trained trained = training.train(head, watch);
+            CandidateTraining.Trained trained;
+            try {
+                trained = training.train(head, watch);
+            } finally {
+                listeners.flush();
+            }
             if (Double.isNaN(trained.score())) {
                 throw new IllegalStateException("score is NaN: the network diverged");
             }

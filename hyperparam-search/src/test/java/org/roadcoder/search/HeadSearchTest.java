@@ -15,7 +15,11 @@ import org.deeplearning4j.arbiter.optimize.runner.CandidateStatus;
 import org.deeplearning4j.arbiter.ui.data.GlobalConfigPersistable;
 import org.deeplearning4j.arbiter.ui.data.ModelInfoPersistable;
 import org.deeplearning4j.arbiter.ui.module.ArbiterModule;
+import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.ui.model.stats.StatsListener;
+import org.deeplearning4j.ui.model.stats.api.StatsReport;
+import org.deeplearning4j.ui.model.stats.api.StatsType;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,7 +147,7 @@ class HeadSearchTest {
     @Test
     void tableChartsUiSessionsAndArbitersRecordsAreWritten(@TempDir Path out) throws Exception {
         SearchOutcome outcome;
-        try (TrainingListeners ui = TrainingListeners.toStatsFile(out.resolve("search-stats.bin"))) {
+        try (TrainingListeners ui = TrainingListeners.toStatsFile(out.resolve("search-stats.bin"), 2)) {
             outcome = search(HeadSearchTest::network).optListeners(ui)
                     .optOptions(SearchOptions.defaults().withMaxCandidates(2).withEpochs(1)
                             .withScore(SearchOptions.ScoreKind.LOSS).withMaxTime(Duration.ofMinutes(5)))
@@ -151,6 +155,20 @@ class HeadSearchTest {
             assertThat(ui.storage().listSessionIDs()).containsExactlyInAnyOrder(
                     TrainingListeners.sessionId(outcome.ranked().get(0).index()),
                     TrainingListeners.sessionId(outcome.ranked().get(1).index()), TrainingListeners.SEARCH_SESSION);
+            for (CandidateRecord r : outcome.ranked()) {
+                // train's reports: every 2nd iteration, no histograms (their op cost as much as a training step)
+                List<Persistable> reports = ui.storage().getAllUpdatesAfter(TrainingListeners.sessionId(r.index()),
+                        StatsListener.TYPE_ID, 0);
+                assertThat(reports).isNotEmpty().allSatisfy(p -> {
+                    StatsReport report = (StatsReport) p;
+                    assertThat(report.getIterationCount() % 2).isZero();
+                    assertThat(report.getHistograms(StatsType.Parameters)).isNullOrEmpty();
+                    assertThat(report.getHistograms(StatsType.Gradients)).isNullOrEmpty();
+                    assertThat(report.getHistograms(StatsType.Updates)).isNullOrEmpty();
+                    assertThat(report.getStdev(StatsType.Gradients)).isNotEmpty();
+                    assertThat(report.getMeanMagnitudes(StatsType.Parameters)).isNotEmpty();
+                });
+            }
             // what Arbiter's pages read: the search's configuration back from JSON, each candidate's status and score
             String arbiter = ArbiterModule.ARBITER_UI_TYPE_ID;
             OptimizationConfiguration conf = ((GlobalConfigPersistable) ui.storage()

@@ -108,7 +108,7 @@ public final class SearchCommand implements Callable<Integer> {
                 .withEpochs(epochs).withMaxTime(Duration.ofMinutes(maxMinutes));
         Files.createDirectories(out);
         SearchOutcome outcome;
-        try (TrainingListeners listeners = TrainingListeners.toStatsFile(out.resolve("ui-stats.dl4j"));
+        try (TrainingListeners listeners = TrainingListeners.toStatsFile(out.resolve("ui-stats.dl4j"), input.statsEvery());
              UiServer server = ui.startIfEnabled(stdout)) {
             if (server != null) {
                 server.attach(listeners.storage());

@@ -70,6 +70,11 @@ public final class FeatureInput implements SearchInput {
     }
 
     @Override
+    public int statsEvery() {
+        return config.training().statsEvery();
+    }
+
+    @Override
     public HeadOptions base() {
         ModelConfig m = config.model();
         return new HeadOptions(m.hidden(), m.dropout(), m.featureLr(), m.classifierLr(), NetworkSpec.FEATURES,

@@ -53,6 +53,11 @@ public final class FineTuneInput implements SearchInput {
     }
 
     @Override
+    public int statsEvery() {
+        return config.training().statsEvery();
+    }
+
+    @Override
     public HeadOptions base() {
         ModelConfig m = config.model();
         return new HeadOptions(m.hidden(), m.dropout(), m.featureLr(), m.classifierLr(),

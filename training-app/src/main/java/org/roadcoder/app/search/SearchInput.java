@@ -16,6 +16,9 @@ public interface SearchInput {
     /** Head settings the search does not vary (feature learning rate, freezing, seed; the learning rate unless searched). */
     HeadOptions base();
 
+    /** Iterations between two training-UI reports of a candidate: the configuration's {@code training.stats_every}. */
+    int statsEvery();
+
     /** Tells {@code search} how candidates train, and on what. */
     HeadSearch.Builder configure(HeadSearch.Builder search);
 

@@ -1,9 +1,12 @@
-package org.roadcoder.app.ui;
+package org.roadcoder.search.stats;
 
 import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.core.storage.Persistable;
 import org.deeplearning4j.core.storage.StatsStorageRouter;
 import org.deeplearning4j.core.storage.StorageMetaData;
@@ -77,6 +80,27 @@ public final class BackgroundStatsRouter implements StatsStorageRouter, AutoClos
     }
 
     /** Waits until every report handed over so far is in the storage; throws the first failed write. */
+    public void flush() {
+        Thread caller = Thread.currentThread();
+        AtomicBoolean drained = new AtomicBoolean();
+        try {
+            // a marker run by the writer comes after every report queued before it; one the full queue made the
+            // caller run proves nothing, so try again
+            while (!drained.get()) {
+                writer.submit(() -> drained.set(Thread.currentThread() != caller)).get(10, TimeUnit.MINUTES);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the training-UI statistics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("training-UI statistics not written: " + e, e);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Waits until every report handed over so far is in the storage, and stops the writer; throws the first failed write. */
     @Override
     public void close() {
         writer.shutdown();

@@ -1,4 +1,4 @@
-package org.roadcoder.app.ui;
+package org.roadcoder.search.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +81,27 @@ class BackgroundStatsRouterTest {
         assertThat(handOver).isLessThan(1.0);
         assertThat(slow.getAllUpdatesAfter("s", "t", "w", -1)).extracting(Persistable::getTimeStamp)
                 .containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void flushWaitsForEveryReportHandedOverEvenWhenTheQueueIsFull() {
+        InMemoryStatsStorage slow = new InMemoryStatsStorage() {
+            @Override
+            public void putUpdate(Persistable update) {
+                sleep(2);
+                super.putUpdate(update);
+            }
+        };
+        BackgroundStatsRouter router = new BackgroundStatsRouter(slow);
+        int n = BackgroundStatsRouter.BACKLOG * 2;
+        for (int i = 0; i < n; i++) {
+            router.putUpdate(report(i));
+        }
+        router.flush();
+        assertThat(slow.getAllUpdatesAfter("s", "t", "w", -1)).hasSize(n);
+        router.putUpdate(report(n));
+        router.close();
+        assertThat(slow.getAllUpdatesAfter("s", "t", "w", -1)).hasSize(n + 1);
     }
 
     @Test
