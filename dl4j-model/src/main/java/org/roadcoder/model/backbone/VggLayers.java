@@ -13,6 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.roadcoder.model.layers.FastBatchNormalization;
 import org.roadcoder.model.layers.FastConvolutionLayer;
+import org.roadcoder.model.layers.FastSubsamplingLayer;
 import org.roadcoder.model.layers.InPlaceReluLayer;
 
 /**
@@ -52,8 +53,8 @@ final class VggLayers {
         for (int entry : layers) {
             if (entry == M) {
                 String pool = "pool" + stage;
-                g.addLayer(pool, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
-                        .stride(2, 2).dataFormat(options.format()).build(), previous);
+                g.addLayer(pool, FastSubsamplingLayer.of(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).dataFormat(options.format()).build()), previous);
                 previous = pool;
                 stage++;
                 conv = 1;

@@ -24,6 +24,7 @@ import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.model.layers.FastConvolutionLayer;
+import org.roadcoder.model.layers.FastSubsamplingLayer;
 
 /**
  * Rebuilds a trained NCHW VGG-style graph in NHWC with the same weights, for faster inference on CPU
@@ -56,7 +57,7 @@ public final class NhwcConversion {
             }
             Layer layer = unwrap(v.getLayerConf().getLayer());
             if (!(isExactly(layer, ConvolutionLayer.class) || layer instanceof FastConvolutionLayer
-                    || isExactly(layer, SubsamplingLayer.class)
+                    || isExactly(layer, SubsamplingLayer.class) || layer instanceof FastSubsamplingLayer
                     || layer instanceof BatchNormalization || layer instanceof ActivationLayer
                     || layer instanceof DropoutLayer || isExactly(layer, DenseLayer.class)
                     || isExactly(layer, OutputLayer.class))) {

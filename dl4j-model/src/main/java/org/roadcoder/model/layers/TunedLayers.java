@@ -9,15 +9,16 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 
 /**
- * Swaps a graph's convolution, batch-norm and ReLU layers between DL4J's stock implementations and
- * roadcoder's tuned ones ({@link FastConvolutionLayer}, {@link FastBatchNormalization},
- * {@link InPlaceReluLayer}), keeping every setting and parameter. roadcoder's own VGG builder uses the
+ * Swaps a graph's convolution, batch-norm, ReLU and pooling layers between DL4J's stock implementations
+ * and roadcoder's tuned ones ({@link FastConvolutionLayer}, {@link FastBatchNormalization},
+ * {@link InPlaceReluLayer}, {@link FastSubsamplingLayer}), keeping every setting and parameter. roadcoder's own VGG builder uses the
  * tuned layers directly; this converts the DL4J zoo's graphs, and goes back to stock layers to compare
  * or to rule the tuned layers out ({@code docs/performance.md}).
  */
@@ -48,7 +49,7 @@ public final class TunedLayers {
 
     private static boolean isTuned(Layer layer) {
         return layer instanceof FastConvolutionLayer || layer instanceof FastBatchNormalization
-                || layer instanceof InPlaceReluLayer;
+                || layer instanceof InPlaceReluLayer || layer instanceof FastSubsamplingLayer;
     }
 
     private static ComputationGraph rebuild(ComputationGraph graph, boolean tuned) {
@@ -72,6 +73,9 @@ public final class TunedLayers {
         if (layer instanceof BatchNormalization b && b.getClass() == BatchNormalization.class) {
             return FastBatchNormalization.of(b);
         }
+        if (layer.getClass() == SubsamplingLayer.class) {
+            return FastSubsamplingLayer.of((SubsamplingLayer) layer);
+        }
         if (layer.getClass() == ActivationLayer.class && isPlainRelu(((ActivationLayer) layer).getActivationFn())
                 && feedsOnly(name, conf) && inputIsBatchNorm(name, conf)) {
             InPlaceReluLayer relu = new InPlaceReluLayer();
@@ -87,6 +91,9 @@ public final class TunedLayers {
         }
         if (layer instanceof FastBatchNormalization b) {
             return ConfCopy.into(b, new BatchNormalization(), BatchNormalization.class);
+        }
+        if (layer instanceof FastSubsamplingLayer s) {
+            return ConfCopy.into(s, new SubsamplingLayer(), SubsamplingLayer.class);
         }
         if (layer instanceof InPlaceReluLayer r) {
             return ConfCopy.into(r, new ActivationLayer(Activation.RELU), ActivationLayer.class);

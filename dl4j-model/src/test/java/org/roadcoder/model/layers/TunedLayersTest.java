@@ -65,7 +65,7 @@ class TunedLayersTest {
     void vggBnOnTunedLayersGivesStockOutputsGradientsAndTrainingStep(CNN2DFormat format) {
         ComputationGraph tuned = network(Backbone.VGG11_BN, format);
         ComputationGraph stock = TunedLayers.stock(tuned.clone());
-        assertThat(TunedLayers.countTuned(tuned)).isEqualTo(8 + 8 + 8); // conv, batch norm, ReLU per block
+        assertThat(TunedLayers.countTuned(tuned)).isEqualTo(8 + 8 + 8 + 5); // conv, batch norm, ReLU per block; max pools
         assertThat(TunedLayers.countTuned(stock)).isZero();
         DataSet data = batch(format);
 
@@ -98,10 +98,10 @@ class TunedLayersTest {
     void reluConvolutionsWithoutBatchNormAlsoMatch() {
         ComputationGraph tuned = network(Backbone.VGG16, CNN2DFormat.NCHW);
         ComputationGraph stock = TunedLayers.stock(tuned.clone());
-        assertThat(TunedLayers.countTuned(tuned)).isEqualTo(13);
+        assertThat(TunedLayers.countTuned(tuned)).isEqualTo(13 + 5);
         DataSet data = batch(CNN2DFormat.NCHW);
         assertClose(gradient(tuned, data), gradient(stock, data), 1e-3);
-        assertThat(TunedLayers.countTuned(TunedLayers.tune(stock))).isEqualTo(13);
+        assertThat(TunedLayers.countTuned(TunedLayers.tune(stock))).isEqualTo(13 + 5);
     }
 
     @Test
@@ -121,6 +121,7 @@ class TunedLayersTest {
         int conv = 0;
         int bn = 0;
         int relu = 0;
+        int pool = 0;
         for (Layer layer : net.getLayers()) {
             if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) {
                 assertThat(layer).isInstanceOf(FastConvolution.class);
@@ -133,10 +134,14 @@ class TunedLayersTest {
             } else if (layer instanceof org.deeplearning4j.nn.layers.ActivationLayer) {
                 assertThat(layer).isInstanceOf(InPlaceRelu.class);
                 relu++;
+            } else if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+                assertThat(layer).isInstanceOf(FastSubsampling.class);
+                pool++;
             }
         }
         assertThat(conv).isEqualTo(8);
         assertThat(bn).isEqualTo(8);
         assertThat(relu).isEqualTo(8);
+        assertThat(pool).isEqualTo(5);
     }
 }
