@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.roadcoder.app.cli.FeaturizeCommand;
 import org.roadcoder.data.DataException;
@@ -15,6 +14,7 @@ import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.featurize.FeatureStore;
 import org.roadcoder.model.featurize.Featurizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,9 +30,8 @@ import picocli.CommandLine.Option;
                         + "smaller than the batch size."})
 public final class SparkFeaturizeCommand extends FeaturizeCommand {
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2]; leave out under spark-submit, which sets it.")
-    String master;
+    @Mixin
+    SparkMaster spark;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Partitions per split (default: Spark's default parallelism).")
@@ -42,11 +41,7 @@ public final class SparkFeaturizeCommand extends FeaturizeCommand {
 
     @Override
     public Integer call() throws IOException {
-        SparkConf conf = new SparkConf().setAppName("roadcoder spark-featurize");
-        if (master != null) {
-            conf.setMaster(master);
-        }
-        try (JavaSparkContext context = new JavaSparkContext(conf)) {
+        try (JavaSparkContext context = spark.open("spark-featurize")) {
             sc = context;
             return super.call();
         } finally {

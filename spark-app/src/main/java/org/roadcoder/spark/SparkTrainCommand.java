@@ -3,13 +3,13 @@ package org.roadcoder.spark;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.roadcoder.app.cli.TrainCommand;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,9 +26,8 @@ import picocli.CommandLine.Option;
                         + "6 the run folder could not be written."})
 public final class SparkTrainCommand extends TrainCommand {
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2]; leave out under spark-submit, which sets it.")
-    String master;
+    @Mixin
+    SparkMaster spark;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
             description = "Workers fitting at once (default: Spark's default parallelism, the executor cores).")
@@ -52,11 +51,7 @@ public final class SparkTrainCommand extends TrainCommand {
             throw new DataException(null, "--workers " + workers + " / --averaging-frequency " + averagingFrequency
                     + ": expected workers >= 1 (or 0 for the default) and an averaging frequency >= 1");
         }
-        SparkConf conf = new SparkConf().setAppName("roadcoder spark-train");
-        if (master != null) {
-            conf.setMaster(master);
-        }
-        try (JavaSparkContext context = new JavaSparkContext(conf)) {
+        try (JavaSparkContext context = spark.open("spark-train")) {
             sc = context;
             return super.call();
         } finally {
