@@ -5,7 +5,9 @@ import picocli.CommandLine;
 
 /**
  * Entry point of the Spark jar ({@code spark-submit --class org.roadcoder.spark.SparkMain}): the
- * roadcoder command line with {@code spark-predict} added, so errors and exit codes are predict's.
+ * roadcoder command line with the Spark commands added ({@code spark-predict}, {@code spark-train},
+ * {@code spark-featurize}), so
+ * errors and exit codes are the local commands'.
  */
 public final class SparkMain {
 
@@ -15,6 +17,8 @@ public final class SparkMain {
     public static CommandLine commandLine() {
         CommandLine cl = RoadcoderCommand.commandLine();
         cl.addSubcommand("spark-predict", new SparkPredictCommand());
+        cl.addSubcommand("spark-train", new SparkTrainCommand());
+        cl.addSubcommand("spark-featurize", new SparkFeaturizeCommand());
         return cl;
     }
 

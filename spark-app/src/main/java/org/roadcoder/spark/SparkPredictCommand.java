@@ -3,7 +3,6 @@ package org.roadcoder.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.roadcoder.app.cli.ExitCodes;
 import org.roadcoder.app.cli.PredictInputs;
@@ -27,9 +26,8 @@ public final class SparkPredictCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output folder (on the driver).")
     Path out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master, e.g. local[2]; leave out under spark-submit, which sets it.")
-    String master;
+    @Mixin
+    SparkMaster spark;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
             description = "Partitions (default: Spark's default parallelism, e.g. the cores of local[N]).")
@@ -42,11 +40,7 @@ public final class SparkPredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PredictInputs.Loaded in = inputs.load(stdout);
-        SparkConf conf = new SparkConf().setAppName("roadcoder spark-predict");
-        if (master != null) {
-            conf.setMaster(master);
-        }
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+        try (JavaSparkContext sc = spark.open("spark-predict")) {
             int n = partitions > 0 ? partitions : sc.defaultParallelism();
             Predictor.Result r = SparkPredictor.predict(sc, in.run(), in.model(), in.survey(), in.acceptance(), out, n);
             stdout.printf("coded %d frames and %d segments on Spark (%d partitions) in %.1f s (%.1f frames/s) -> %s%n",

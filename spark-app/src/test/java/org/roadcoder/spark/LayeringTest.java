@@ -8,19 +8,24 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * spark-app sits on top of training-app: only its entry point and its command use the command line
- * (to share predict's error handling and exit codes); the job itself uses the scoring and writing path.
+ * spark-app sits on top of training-app: only its entry point and its commands use the command line (to share
+ * the local commands' options, error handling and exit codes); the jobs use the scoring, writing and training path.
  */
 @AnalyzeClasses(packages = "org.roadcoder.spark", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
     @ArchTest
-    static final ArchRule onlyTheEntryPointAndTheCommandUseTheCommandLine = noClasses().that()
-            .doNotHaveSimpleName("SparkMain").and().doNotHaveSimpleName("SparkPredictCommand")
+    static final ArchRule onlyTheEntryPointAndTheCommandsUseTheCommandLine = noClasses().that()
+            .doNotHaveSimpleName("SparkMain").and().haveNameNotMatching(".*\\.Spark[A-Za-z]+Command")
             .should().dependOnClassesThat().resideInAPackage("org.roadcoder.app.cli..");
 
     @ArchTest
-    static final ArchRule theJobUsesNoOtherStepThanPredict = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("org.roadcoder.app.train..", "org.roadcoder.app.search..",
+    static final ArchRule onlyTrainingUsesTheTrainer = noClasses().that()
+            .doNotHaveSimpleName("SparkEpochFit").and().doNotHaveSimpleName("SparkTrainCommand")
+            .should().dependOnClassesThat().resideInAPackage("org.roadcoder.app.train..");
+
+    @ArchTest
+    static final ArchRule theJobsUseNoOtherStep = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.roadcoder.app.search..",
                     "org.roadcoder.app.report..", "org.roadcoder.app.ui..");
 }

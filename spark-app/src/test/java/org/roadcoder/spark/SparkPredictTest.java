@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roadcoder.app.TestSurveys;
 import org.roadcoder.data.csv.CsvTable;
-import picocli.CommandLine;
 
 /** spark-predict in local[2] against predict on the same tiny survey and network. */
 class SparkPredictTest {
@@ -25,34 +22,23 @@ class SparkPredictTest {
     static Path run;
     static Path local;
 
-    record Cli(int exitCode, String out, String err) {
-        static Cli of(String... args) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = SparkMain.commandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            return new Cli(cl.execute(args), out.toString(), err.toString());
-        }
-    }
-
     @BeforeAll
     static void trainAndPredictLocally() throws IOException {
         survey = TestSurveys.write(shared.resolve("survey"), 4, 3, 4);
         run = shared.resolve("run");
-        Cli t = Cli.of("train", survey.toString(), "--schema", TestSurveys.repoRoot().resolve("data/labels.yaml").toString(),
+        SparkCli t = SparkCli.of("train", survey.toString(), "--schema", TestSurveys.repoRoot().resolve("data/labels.yaml").toString(),
                 "--config", TestSurveys.tinyConfig(shared).toString(), "--out", run.toString(), "--epochs", "1",
                 "--max-batches", "2");
         assertThat(t.exitCode()).as(t.err()).isZero();
         local = shared.resolve("local");
-        Cli p = Cli.of("predict", run.toString(), survey.toString(), "--out", local.toString());
+        SparkCli p = SparkCli.of("predict", run.toString(), survey.toString(), "--out", local.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
     }
 
     @Test
     void probabilitiesAndSegmentCodesAreThoseOfTheLocalPredict(@TempDir Path out) throws IOException {
         // 3 partitions over 12 segments: more partitions than local[2] has cores, cut between segments
-        Cli s = Cli.of("spark-predict", run.toString(), survey.toString(), "--out", out.toString(),
+        SparkCli s = SparkCli.of("spark-predict", run.toString(), survey.toString(), "--out", out.toString(),
                 "--master", "local[2]", "--partitions", "3");
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(s.out()).contains("coded 48 frames and 12 segments on Spark (3 partitions)");
@@ -81,8 +67,8 @@ class SparkPredictTest {
         copy(survey, bad);
         Path image = bad.resolve("images/r2s1f3.png");
         Files.writeString(image, "not a png");
-        Cli localRun = Cli.of("predict", run.toString(), bad.toString(), "--out", tmp.resolve("local").toString());
-        Cli spark = Cli.of("spark-predict", run.toString(), bad.toString(), "--out", tmp.resolve("spark").toString(),
+        SparkCli localRun = SparkCli.of("predict", run.toString(), bad.toString(), "--out", tmp.resolve("local").toString());
+        SparkCli spark = SparkCli.of("spark-predict", run.toString(), bad.toString(), "--out", tmp.resolve("spark").toString(),
                 "--master", "local[2]", "--partitions", "2");
         assertThat(localRun.exitCode()).isNotZero();
         assertThat(spark.exitCode()).as(spark.err()).isEqualTo(localRun.exitCode());

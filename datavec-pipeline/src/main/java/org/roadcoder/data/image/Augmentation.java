@@ -19,7 +19,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param contrast     contrast factor drawn from 1 +- contrast, e.g. 0.2
  * @param saturation   saturation factor drawn from 1 +- saturation, e.g. 0.2
  */
-public record Augmentation(double cropFraction, double brightness, double contrast, double saturation) {
+public record Augmentation(double cropFraction, double brightness, double contrast, double saturation) implements java.io.Serializable {
 
     public Augmentation {
         check("cropFraction", cropFraction, 0.5);

@@ -18,7 +18,7 @@ import org.roadcoder.data.image.ImagePreset;
  * @param workers      threads decoding the images of one batch
  */
 public record IteratorOptions(int batchSize, int height, int width, ImagePreset preset, Augmentation augmentation,
-                              boolean shuffle, long seed, int prefetch, int workers) {
+                              boolean shuffle, long seed, int prefetch, int workers) implements java.io.Serializable {
 
     public IteratorOptions {
         Objects.requireNonNull(preset, "preset");

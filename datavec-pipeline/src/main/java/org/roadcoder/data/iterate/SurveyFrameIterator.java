@@ -97,6 +97,18 @@ public final class SurveyFrameIterator implements FrameIterator {
         return ds;
     }
 
+    /**
+     * Moves to the frame at {@code position} of this epoch's (shuffled) order without loading the frames before
+     * it: a worker that makes only some of an epoch's batches makes them exactly as a full pass would.
+     */
+    public void skipTo(int position) {
+        if (position < 0 || position > frames.size()) {
+            throw new IllegalArgumentException("position " + position + " outside an epoch of " + frames.size()
+                    + " frames");
+        }
+        cursor = position;
+    }
+
     private void loadOne(SurveyFrame f, int position, INDArray slot) {
         try {
             if (options.augmentation() == null) {

@@ -55,6 +55,7 @@ public final class SurveySimulator {
                 frames += road(r, out, renderer, encoder, coder, counts);
                 progress.roadDone(r + 1, options.roads(), frames);
             }
+            out.commit();
         }
         LabelChart.write(counts, "Segment labels: " + options.roads() + " simulated roads, seed " + options.seed(),
                 dir.resolve(CHART));

@@ -14,7 +14,9 @@ import org.roadcoder.data.csv.CsvWriter;
  * Streams a survey folder to disk in the data contract's layout: {@code frames.csv},
  * {@code segments.csv}, {@code frames_truth.csv} (through {@link CsvWriter}: UTF-8, {@code \n} line
  * ends) and {@code images/<road>/<frame>.jpg}. Rows go out as they are made, so memory stays flat
- * however long the survey.
+ * however long the survey. The CSVs are written as {@code <name>.partial} and get their names only in
+ * {@link #commit()}, when the whole survey is written: a simulation that is interrupted or fails (killed, out of
+ * memory or disk) leaves no {@code frames.csv} that looks like a survey but stops part way, mid-row.
  */
 final class SurveyWriter implements AutoCloseable {
 
@@ -22,21 +24,24 @@ final class SurveyWriter implements AutoCloseable {
     static final String SEGMENTS = "segments.csv";
     static final String TRUTH = "frames_truth.csv";
     static final String IMAGES = "images";
+    static final String PARTIAL = ".partial";
+    private static final String[] CSVS = {FRAMES, SEGMENTS, TRUTH};
 
     private final Path dir;
     private final CsvWriter frames;
     private final CsvWriter segments;
     private final CsvWriter truth;
+    private boolean committed;
 
     SurveyWriter(Path dir, List<String> groups, boolean overwrite) {
         this.dir = dir;
         prepare(dir, overwrite);
         try {
-            frames = CsvWriter.open(dir.resolve(FRAMES),
+            frames = CsvWriter.open(partial(dir, FRAMES),
                     List.of("frame_id", "segment_id", "image", "chainage_m", "road_id", "latitude", "longitude"));
-            segments = CsvWriter.open(dir.resolve(SEGMENTS), concat(List.of("segment_id", "road_id", "start_m", "end_m"),
+            segments = CsvWriter.open(partial(dir, SEGMENTS), concat(List.of("segment_id", "road_id", "start_m", "end_m"),
                     groups));
-            truth = CsvWriter.open(dir.resolve(TRUTH), concat(List.of("frame_id"), groups));
+            truth = CsvWriter.open(partial(dir, TRUTH), concat(List.of("frame_id"), groups));
         } catch (UncheckedIOException e) {
             throw new DataException(dir, "cannot write the survey: " + e.getCause().getMessage(), e);
         }
@@ -49,6 +54,7 @@ final class SurveyWriter implements AutoCloseable {
             if (overwrite) {
                 for (String f : new String[] {FRAMES, SEGMENTS, TRUTH, SurveySimulator.CHART}) {
                     Files.deleteIfExists(dir.resolve(f));
+                    Files.deleteIfExists(dir.resolve(f + PARTIAL));
                 }
                 if (Files.isDirectory(dir.resolve(IMAGES))) {
                     try (Stream<Path> all = Files.walk(dir.resolve(IMAGES))) {
@@ -95,10 +101,42 @@ final class SurveyWriter implements AutoCloseable {
         return all;
     }
 
-    @Override
-    public void close() {
+    /** The survey is complete: closes the CSVs and gives them their names. */
+    void commit() {
+        closeCsvs();
+        try {
+            for (String f : CSVS) {
+                Files.move(partial(dir, f), dir.resolve(f), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new DataException(dir, "cannot write the survey: " + e.getMessage(), e);
+        }
+        committed = true;
+    }
+
+    private void closeCsvs() {
         try (frames; segments; truth) {
             frames.flush();
+        }
+    }
+
+    private static Path partial(Path dir, String name) {
+        return dir.resolve(name + PARTIAL);
+    }
+
+    /** Closes the CSVs; before {@link #commit()}, an unfinished survey's partial CSVs are removed. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        closeCsvs();
+        for (String f : CSVS) {
+            try {
+                Files.deleteIfExists(partial(dir, f));
+            } catch (IOException ignored) {
+                // the failure that stopped the simulation is the one to report
+            }
         }
     }
 }

@@ -80,6 +80,21 @@ class SurveySimulatorTest {
     }
 
     @Test
+    void aSimulationThatStopsPartWayLeavesNoSurveyFiles() {
+        // stopped after its first road (killed, out of memory, out of disk): no frames.csv that stops mid-row
+        SurveySimulator simulator = new SurveySimulator(SCHEMA, SMALL);
+        assertThatThrownBy(() -> simulator.run(dir, false, (done, roads, frames) -> {
+            throw new IllegalStateException("stopped after road " + done);
+        })).hasMessage("stopped after road 1");
+        for (String f : List.of("frames.csv", "segments.csv", "frames_truth.csv", "frames.csv.partial")) {
+            assertThat(dir.resolve(f)).as(f).doesNotExist();
+        }
+        // the unfinished survey's images are replaced like a finished survey's
+        simulator.run(dir, true, (d, n, f) -> { });
+        assertThat(dir.resolve("frames.csv")).exists();
+    }
+
+    @Test
     void refusesANonEmptyFolderUnlessOverwritingASurvey() throws IOException {
         simulate(SMALL.withRoads(1, 100), dir);
         assertThatThrownBy(() -> simulate(SMALL.withRoads(1, 100), dir)).isInstanceOf(DataException.class)

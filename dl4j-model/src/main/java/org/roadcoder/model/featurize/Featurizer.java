@@ -38,12 +38,21 @@ public final class Featurizer {
             throw new UncheckedIOException("cannot prepare feature folder " + dir, e);
         }
         data.reset();
+        return write(data, dir, 0);
+    }
+
+    /**
+     * Writes the features of {@code data}'s minibatches into {@code dir} as batch files {@code first},
+     * {@code first + 1}, ...: one piece of a store whose other pieces are written elsewhere (by other Spark tasks,
+     * each given the index of its first batch). Returns the piece's batches and examples.
+     */
+    public FeatureStore write(DataSetIterator data, Path dir, int first) {
         int batches = 0;
         long examples = 0;
         while (data.hasNext()) {
             DataSet batch = data.next();
             DataSet features = helper.featurize(batch);
-            FeatureStore.save(features, FeatureStore.batchFile(dir, batches).toFile());
+            FeatureStore.save(features, FeatureStore.batchFile(dir, first + batches).toFile());
             batches++;
             examples += batch.numExamples();
         }

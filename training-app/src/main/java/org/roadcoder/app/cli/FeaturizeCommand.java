@@ -20,6 +20,7 @@ import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.iterate.FrameIterator;
 import org.roadcoder.data.iterate.FrameIterators;
+import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.data.split.RoadSplit;
 import org.roadcoder.data.survey.ReadOptions;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "features per split (DIR/train, DIR/validation, DIR/test; one DL4J DataSet file per batch), so that "
                 + "heads can be fitted from them epoch after epoch (and searched over) without the backbone.",
                 "Also writes DIR/network.zip (the frozen network the features belong to), config.yaml and labels.yaml."})
-public final class FeaturizeCommand implements Callable<Integer> {
+public class FeaturizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SURVEY", description = "Labelled survey folder.")
     Path survey;
@@ -97,11 +98,8 @@ public final class FeaturizeCommand implements Callable<Integer> {
                 continue;
             }
             String name = part.name().toLowerCase(Locale.ROOT);
-            FeatureStore store;
-            try (FrameIterator it = FrameIterators.create(frames, labels.outputNames(),
-                    resolved.iteratorOptions().withPrefetch(0))) {
-                store = featurizer.featurize(it, out.resolve(name));
-            }
+            FeatureStore store = featurize(featurizer, frames, labels.outputNames(), resolved.iteratorOptions(),
+                    out.resolve(name));
             stdout.printf("%s: %d frames of %d roads -> %d feature files in %s%n", name, store.examples(),
                     split.roads(part).size(), store.batches(), out.resolve(name));
         }
@@ -109,6 +107,19 @@ public final class FeaturizeCommand implements Callable<Integer> {
                 (System.nanoTime() - t0) / 1e9);
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * One split's features into {@code dir}: here, batch by batch. A command that computes them elsewhere
+     * (spark-featurize) overrides this and keeps everything else: the folder, its network, config and provenance.
+     *
+     * @param featurizer the frozen network of {@code out/network.zip}
+     */
+    protected FeatureStore featurize(Featurizer featurizer, List<SurveyFrame> frames, List<String> outputNames,
+            IteratorOptions options, Path dir) {
+        try (FrameIterator it = FrameIterators.create(frames, outputNames, options.withPrefetch(0))) {
+            return featurizer.featurize(it, dir);
+        }
     }
 
     private List<SurveyFrame> limit(List<SurveyFrame> frames, int batchSize) {

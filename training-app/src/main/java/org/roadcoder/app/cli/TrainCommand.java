@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 done, 2 usage, 3 bad data or configuration or a folder in use, 5 diverged, "
                         + "6 the run folder could not be written (disk full, read-only); the last good model and "
                         + "checkpoint are kept."})
-public final class TrainCommand implements Callable<Integer> {
+public class TrainCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SURVEY", arity = "0..1",
             description = "Survey folder; not needed with --resume (the run remembers it).")
@@ -115,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (resume) {
                 AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(resolved));
             }
-            TrainingJob job = new TrainingJob(run, resolved, maxBatches, stdout, stderr);
+            TrainingJob job = configure(new TrainingJob(run, resolved, maxBatches, stdout, stderr), resolved);
             try (UiServer server = ui.startIfEnabled(stdout)) {
                 job.showIn(server);
                 if (resume) {
@@ -140,6 +140,14 @@ public final class TrainCommand implements Callable<Integer> {
             stderr.flush();
             return ExitCodes.WRITE_FAILED;
         }
+    }
+
+    /**
+     * The job as this command runs it; the local train as it is. A command that trains elsewhere (spark-train)
+     * sets its epoch fit here and keeps everything else: options, run folder, lock, resume, errors, exit codes.
+     */
+    protected TrainingJob configure(TrainingJob job, RunConfig resolved) {
+        return job;
     }
 
     private static void keptFiles(RunFolder run, PrintWriter stderr) {

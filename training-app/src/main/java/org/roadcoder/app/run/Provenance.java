@@ -29,12 +29,14 @@ import org.roadcoder.data.split.RoadSplit;
  * @param bestMacroF1      its validation macro-F1 over the exclusive groups
  * @param stopReason       why training ended, or null while it runs
  * @param trainingUnit     frame, or segment with its pooling (training.unit); null in runs older than it
+ * @param trainedOn        where the epochs were fitted when not on this machine (spark-train: engine, master,
+ *                         workers, averaging frequency, ...); null for the local train
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Provenance(String survey, String schema, String labels, Map<String, List<String>> split,
         String weightsRequested, String weightsUsed, String weightsNote, Map<String, String> versions,
         List<List<String>> commandLine, int epochs, int bestEpoch, double bestMacroF1, String stopReason,
-        String trainingUnit) {
+        String trainingUnit, Map<String, String> trainedOn) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -51,25 +53,32 @@ public record Provenance(String survey, String schema, String labels, Map<String
         }
         return new Provenance(survey.toAbsolutePath().normalize().toString(),
                 schema.toAbsolutePath().normalize().toString(), labels, roads, weightsRequested, weightsUsed,
-                weightsNote, currentVersions(), List.of(List.copyOf(args)), 0, 0, -1, null, null);
+                weightsNote, currentVersions(), List.of(List.copyOf(args)), 0, 0, -1, null, null, null);
     }
 
     public Provenance withProgress(int doneEpochs, int best, double bestF1, String reason) {
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
-                commandLine, doneEpochs, best, bestF1, reason, trainingUnit);
+                commandLine, doneEpochs, best, bestF1, reason, trainingUnit, trainedOn);
     }
 
     /** The same provenance recording what the network learned from: frames, or segments and their pooling. */
     public Provenance withTrainingUnit(String unit) {
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
-                commandLine, epochs, bestEpoch, bestMacroF1, stopReason, unit);
+                commandLine, epochs, bestEpoch, bestMacroF1, stopReason, unit, trainedOn);
+    }
+
+    /** The same provenance recording where the epochs were fitted (see {@code trainedOn}). */
+    public Provenance withTrainedOn(Map<String, String> where) {
+        return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
+                commandLine, epochs, bestEpoch, bestMacroF1, stopReason, trainingUnit,
+                where == null ? null : new LinkedHashMap<>(where));
     }
 
     public Provenance withInvocation(List<String> args) {
         List<List<String>> all = new java.util.ArrayList<>(commandLine);
         all.add(List.copyOf(args));
         return new Provenance(survey, schema, labels, split, weightsRequested, weightsUsed, weightsNote, versions,
-                all, epochs, bestEpoch, bestMacroF1, stopReason, trainingUnit);
+                all, epochs, bestEpoch, bestMacroF1, stopReason, trainingUnit, trainedOn);
     }
 
     public void save(Path file) {

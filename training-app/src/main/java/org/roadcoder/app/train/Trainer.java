@@ -36,16 +36,35 @@ public final class Trainer {
         void epochEnded(ComputationGraph net, TrainingState state, double loss, Evaluation validation, double seconds);
     }
 
+    /**
+     * Fits one training epoch and returns its mean training loss: on this machine batch by batch (the default),
+     * or elsewhere (spark-app trains it on Spark). Whatever fits the epoch, validation, early stopping, divergence
+     * and the run's files are the {@link Trainer}'s.
+     */
+    @FunctionalInterface
+    public interface EpochFit {
+        double fit(ComputationGraph net, List<SurveyFrame> train, int epoch, TrainerOptions options,
+                List<String> outputNames);
+    }
+
     private final OutputLayout layout;
     private final List<String> outputNames;
     private final TrainerOptions options;
     private final PrintWriter out;
+    private final EpochFit epochFit;
 
     public Trainer(OutputLayout layout, List<String> outputNames, TrainerOptions options, PrintWriter out) {
+        this(layout, outputNames, options, out, null);
+    }
+
+    /** @param epochFit fits each epoch; null to fit it here, batch by batch */
+    public Trainer(OutputLayout layout, List<String> outputNames, TrainerOptions options, PrintWriter out,
+            EpochFit epochFit) {
         this.layout = layout;
         this.outputNames = outputNames;
         this.options = options;
         this.out = out;
+        this.epochFit = epochFit != null ? epochFit : (net, train, epoch, o, names) -> trainEpoch(net, train, epoch);
     }
 
     /** Trains from {@code state} until the last epoch, early stopping or divergence; returns the final state. */
@@ -57,7 +76,11 @@ public final class Trainer {
                 return s.stopped("early stopping: no better validation score (mean F1 over all groups) for " + s.sinceBest() + " epochs");
             }
             long t0 = System.nanoTime();
-            double loss = trainEpoch(net, train, s.epoch());
+            double loss = epochFit.fit(net, train, s.epoch(), options, outputNames);
+            if (!Double.isFinite(loss)) {
+                throw new DivergenceException("training diverged in epoch " + (s.epoch() + 1) + ": the mean loss is "
+                        + loss + "; lower the learning rates");
+            }
             if (s.epoch() > 0 && loss > options.divergenceFactor() * s.firstLoss()) {
                 throw new DivergenceException(String.format("training diverged in epoch %d: mean loss %.4g is more "
                         + "than %.3g times the first epoch's %.4g; lower the learning rates", s.epoch() + 1, loss,

@@ -36,7 +36,7 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */
-    IteratorOptions forEpoch(int epoch) {
+    public IteratorOptions forEpoch(int epoch) {
         return iterator.withSeed(seed * 1_000_003L + epoch).forTraining(augmentation);
     }
 

@@ -42,6 +42,8 @@ public final class TrainingJob {
     private final PrintWriter err;
     private UiServer ui;
     private RoadSplit pinnedSplit;
+    private Trainer.EpochFit epochFit;
+    private java.util.Map<String, String> trainedOn;
 
     public TrainingJob(RunFolder run, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
         this.run = run;
@@ -65,6 +67,16 @@ public final class TrainingJob {
         return this;
     }
 
+    /**
+     * Fits the epochs with {@code fit} instead of on this machine (spark-train), recording {@code where} in
+     * provenance.json; everything else (split, network, validation, checkpoints, thresholds) is the local train's.
+     */
+    public TrainingJob optEpochFit(Trainer.EpochFit fit, java.util.Map<String, String> where) {
+        this.epochFit = fit;
+        this.trainedOn = where;
+        return this;
+    }
+
     /** A new run: writes config.yaml, labels.yaml and provenance.json before the first epoch. */
     public void start(Path surveyDir, Path schemaFile, List<String> args) {
         LabelSchema schema = LabelSchema.load(schemaFile);
@@ -83,7 +95,7 @@ public final class TrainingJob {
         MajorityBaseline.of(layout, trainFrames.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new))
                 .save(run.baseline(), schema.outputNames());
         Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
-                built.used().toString(), built.note(), args).withTrainingUnit(trainingUnit(config));
+                built.used().toString(), built.note(), args).withTrainingUnit(trainingUnit(config)).withTrainedOn(trainedOn);
         p.save(run.provenance());
         out.printf("training %s on %s%s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
                 config.model().backbone(), surveyDir, config.training().segmentLevel()
@@ -94,7 +106,7 @@ public final class TrainingJob {
 
     /** Continues a run from its checkpoint, on the survey and split it recorded. */
     public void resume(Path surveyOverride, List<String> args) {
-        Provenance p = Provenance.read(run.provenance()).withInvocation(args);
+        Provenance p = Provenance.read(run.provenance()).withInvocation(args).withTrainedOn(trainedOn);
         LabelSchema schema = LabelSchema.load(run.labels());
         Path surveyDir = surveyOverride != null ? surveyOverride : Path.of(p.survey());
         Survey survey = readSurvey(surveyDir, schema);
@@ -121,7 +133,7 @@ public final class TrainingJob {
         }
         TrainerOptions options = TrainerOptions.of(config, maxBatches);
         RunRecorder recorder = new RunRecorder(run, provenance, options.epochs(), out);
-        Trainer trainer = new Trainer(layout, schema.outputNames(), options, out);
+        Trainer trainer = new Trainer(layout, schema.outputNames(), options, out, epochFit);
         TrainingState end;
         try {
             end = trainer.fit(net, train, validation, from, recorder);
