@@ -1,6 +1,7 @@
 package org.roadcoder.app.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,8 +31,11 @@ enum Recipe {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Every {@code --set} key of this recipe for a run of {@code epochs} at {@code width} and {@code size}. */
-    Map<String, String> settings(double width, int size, int epochs, long seed) {
+    /**
+     * Every {@code --set} key of this recipe for a run of {@code epochs} at {@code width} and {@code size}, then
+     * {@code extra} ({@code KEY=VALUE}, the bench's {@code --set}) over them.
+     */
+    Map<String, String> settings(double width, int size, int epochs, long seed, List<String> extra) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("model.backbone", "vgg11-bn");
         s.put("model.weights", "random");
@@ -54,6 +58,13 @@ enum Recipe {
         s.put("training.patience", Integer.toString(epochs + 1));
         s.put("training.seed", Long.toString(seed));
         s.putAll(own);
+        for (String kv : extra) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set " + kv + ": expected KEY=VALUE, e.g. model.loss=grouped");
+            }
+            s.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         return s;
     }
 
