@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * The quality benchmark (issue 12): simulates a training and a test survey (or takes two), trains roadcoder
  * with a named recipe and the proof of concept's method in PyTorch on the same training roads, width, input
  * size and epochs, scores both test predictions with one definition ({@link PredictionScores}) and writes a
- * side-by-side table ({@code quality.md}, {@code quality.json}). A program, not a test:
+ * side-by-side table ({@code quality-RECIPE.md}, {@code quality-RECIPE.json}; RECIPE: the recipe or
+ * {@code --name}). A program, not a test:
  * <pre>mvn -B -q -pl training-app -am test-compile exec:exec@quality-bench -Dbench.args="--preset quick"</pre>
  */
 @Command(name = "quality-bench", mixinStandardHelpOptions = true)
