@@ -17,8 +17,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *                         (docs/performance.md)
  * @param unit             frame (each frame carries its segment's labels) or segment (the network pools a
  *                         segment's frames and learns the segment's label: multiple-instance training)
+ * @param keep             which epoch's network becomes {@code model.zip}: best (the best validation score; early
+ *                         stopping after {@code patience}) or last (the last epoch's, as the proof of concept's
+ *                         script does; no early stopping). docs/quality.md measures both
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
@@ -26,7 +29,8 @@ public record TrainingConfig(
         long seed,
         @JsonProperty("divergence_factor") double divergenceFactor,
         @JsonProperty("stats_every") int statsEvery,
-        String unit) {
+        String unit,
+        String keep) {
 
     /**
      * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
@@ -36,11 +40,16 @@ public record TrainingConfig(
     public static final int DEFAULT_STATS_EVERY = 25;
     public static final String FRAME = "frame";
     public static final String SEGMENT = "segment";
+    public static final String KEEP_BEST = "best";
+    public static final String KEEP_LAST = "last";
     /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */
     public static final int FRAMES_PER_SEGMENT = 10;
 
     public TrainingConfig {
         unit = unit == null ? FRAME : unit;
+        keep = keep == null ? KEEP_BEST : keep;
+        ConfigException.require(KEEP_BEST.equals(keep) || KEEP_LAST.equals(keep), "training.keep",
+                "must be best or last, got " + keep);
         ConfigException.require(FRAME.equals(unit) || SEGMENT.equals(unit), "training.unit",
                 "must be frame or segment, got " + unit);
         ConfigException.require(batchSize >= 1, "training.batch_size", "must be at least 1, got " + batchSize);
@@ -50,6 +59,11 @@ public record TrainingConfig(
                 "must be greater than 1, got " + divergenceFactor);
         ConfigException.require(statsEvery >= 0, "training.stats_every",
                 "must be 0 (no training-UI statistics) or more (iterations between two reports), got " + statsEvery);
+    }
+
+    /** Whether the last epoch's network is kept rather than the best validated one. */
+    public boolean keepLast() {
+        return KEEP_LAST.equals(keep);
     }
 
     public boolean segmentLevel() {

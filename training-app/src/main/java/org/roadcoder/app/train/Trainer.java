@@ -87,7 +87,7 @@ public final class Trainer {
                         options.divergenceFactor(), s.firstLoss()));
             }
             Evaluation val = validate(net, validation);
-            s = s.after(loss, val.metric(Evaluation.SELECTION));
+            s = s.after(loss, val.metric(Evaluation.SELECTION), options.keepLast());
             listener.epochEnded(net, s, loss, val, (System.nanoTime() - t0) / 1e9);
         }
         return s.stopped("finished " + options.epochs() + " epochs");

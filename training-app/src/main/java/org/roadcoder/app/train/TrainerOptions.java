@@ -16,9 +16,11 @@ import org.roadcoder.data.iterate.IteratorOptions;
  * @param maxBatches       training and validation batches per epoch at most; 0 for all (tests use 2)
  * @param segmentsPerBatch 0 to train on frames; otherwise train on whole segments, this many per batch
  *                         (a segment-level network: frames, frame mask in; segment labels out)
+ * @param keepLast         keep every epoch's network as the run's model (the last one wins; no early stopping)
+ *                         instead of the best validated one
  */
 public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
-        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch) {
+        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast) {
 
     public TrainerOptions {
         if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0) {
@@ -32,7 +34,8 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
     public static TrainerOptions of(RunConfig config, int maxBatches) {
         return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
-                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0);
+                maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0,
+                config.training().keepLast());
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */

@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code --resume} continues exactly where the run stopped.
  *
  * @param epoch         epochs finished
- * @param bestEpoch     the epoch with the best validation macro-F1 (1-based; 0 before any)
- * @param bestMacroF1   that macro-F1; -1 before any epoch
+ * @param bestEpoch     the epoch whose network is the run's model: the one with the best validation score, or
+ *                      the last one with {@code training.keep: last} (1-based; 0 before any)
+ * @param bestMacroF1   that epoch's validation score; -1 before any epoch
  * @param sinceBest     epochs finished since the best one
  * @param firstLoss     mean training loss of the first epoch (the divergence reference); NaN before
  * @param stopReason    why training stopped, or null
@@ -24,10 +25,13 @@ public record TrainingState(int epoch, int bestEpoch, double bestMacroF1, int si
         return new TrainingState(0, 0, -1, 0, Double.NaN, null);
     }
 
-    /** The state after epoch {@code epoch + 1} with its mean loss and validation macro-F1. */
-    TrainingState after(double loss, double macroF1) {
+    /**
+     * The state after epoch {@code epoch + 1} with its mean loss and validation score; with {@code keepLast} that
+     * epoch is kept whatever its score.
+     */
+    TrainingState after(double loss, double macroF1, boolean keepLast) {
         int e = epoch + 1;
-        boolean better = macroF1 > bestMacroF1;
+        boolean better = keepLast || macroF1 > bestMacroF1;
         return new TrainingState(e, better ? e : bestEpoch, better ? macroF1 : bestMacroF1, better ? 0 : sinceBest + 1,
                 epoch == 0 ? loss : firstLoss, null);
     }

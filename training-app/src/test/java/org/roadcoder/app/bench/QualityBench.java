@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * The quality benchmark (issue 12): simulates a training and a test survey (or takes two), trains roadcoder
  * with a named recipe and the proof of concept's method in PyTorch on the same training roads, width, input
  * size and epochs, scores both test predictions with one definition ({@link PredictionScores}) and writes a
- * side-by-side table ({@code quality.md}, {@code quality.json}). A program, not a test:
+ * side-by-side table ({@code quality-RECIPE.md}, {@code quality-RECIPE.json}; RECIPE: the recipe or
+ * {@code --name}). A program, not a test:
  * <pre>mvn -B -q -pl training-app -am test-compile exec:exec@quality-bench -Dbench.args="--preset quick"</pre>
  */
 @Command(name = "quality-bench", mixinStandardHelpOptions = true)
@@ -33,6 +34,12 @@ public final class QualityBench implements Callable<Integer> {
     Path testSurvey;
     @Option(names = "--recipe", description = "roadcoder's recipe: poc | best (default: ${DEFAULT-VALUE})")
     String recipe = "poc";
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a configuration key over the recipe's "
+            + "(repeatable), to try a variant of it; the run is then named by --name")
+    List<String> sets = new ArrayList<>();
+    @Option(names = "--name", description = "the roadcoder side's name in the table and its run folders (default: "
+            + "the recipe's id; required with --set)")
+    String name;
     @Option(names = "--seeds", split = ",", description = "training seeds; scores are their mean (default: 42)")
     List<Long> seeds = List.of(42L);
     @Option(names = "--epochs") Integer epochs;
@@ -66,11 +73,16 @@ public final class QualityBench implements Callable<Integer> {
         Path test = testSurvey != null ? testSurvey : simulate("test", testRoads != null ? testRoads : 12,
                 roadLength != null ? roadLength : quick ? 1000 : 2000, px, 202);
         Recipe r = Recipe.fromId(recipe);
+        if (!sets.isEmpty() && (name == null || name.isBlank())) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--set " + sets + " needs --name, to tell its runs from the recipe's own");
+        }
+        String side = name != null ? name : r.id();
         List<SideResult> ours = new ArrayList<>();
         List<SideResult> torch = new ArrayList<>();
         for (long seed : seeds) {
-            Path run = out.resolve("roadcoder-" + r.id() + "-s" + seed);
-            SideResult rc = RoadcoderSide.run(r.settings(w, px, ep, seed), train, test, schemaFile, run);
+            Path run = out.resolve("roadcoder-" + side + "-s" + seed);
+            SideResult rc = RoadcoderSide.run(r.settings(w, px, ep, seed, sets), train, test, schemaFile, run);
             ours.add(rc.scored(PredictionScores.score(rc.predictions(), test, schema)));
             if (!noTorch) {
                 List<String> roads = Provenance.read(run.resolve("run/provenance.json")).split().get("train");
@@ -81,13 +93,15 @@ public final class QualityBench implements Callable<Integer> {
                 }
             }
         }
-        QualityTable table = new QualityTable(schema, "roadcoder " + r.id(), ours, "PyTorch poc", torch,
-                String.format("train %s, test %s, VGG11-BN width %s, %d px, %d epochs, seeds %s", train, test, w, px, ep,
-                        seeds));
-        Files.writeString(out.resolve("quality.md"), table.markdown());
-        Files.writeString(out.resolve("quality.json"), table.json());
+        QualityTable table = new QualityTable(schema, "roadcoder " + side, ours, "PyTorch poc", torch,
+                String.format("train %s, test %s, VGG11-BN width %s, %d px, %d epochs, seeds %s; roadcoder recipe %s%s",
+                        train, test, w, px, ep, seeds, r.id(), sets.isEmpty() ? "" : " with --set " + String.join(" ", sets)));
+        Path md = out.resolve("quality-" + side + ".md");
+        Path json = out.resolve("quality-" + side + ".json");
+        Files.writeString(md, table.markdown());
+        Files.writeString(json, table.json());
         System.out.println(table.markdown());
-        System.out.println("written: " + out.resolve("quality.md") + ", " + out.resolve("quality.json"));
+        System.out.println("written: " + md + ", " + json);
         return 0;
     }
 

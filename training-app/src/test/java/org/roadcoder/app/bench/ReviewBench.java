@@ -110,7 +110,7 @@ public final class ReviewBench implements Callable<Integer> {
     }
 
     private RunConfig config(long seed) {
-        Map<String, String> s = Recipe.POC.settings(width, size, epochs, seed);
+        Map<String, String> s = Recipe.POC.settings(width, size, epochs, seed, List.of());
         s.put("training.stats_every", "0");
         return ConfigLoader.load(null, s.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }

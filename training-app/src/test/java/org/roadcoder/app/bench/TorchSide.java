@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,15 +19,26 @@ final class TorchSide {
     private TorchSide() {
     }
 
-    /** @return the run, or null when the Python has no torch (the bench then shows roadcoder alone) */
+    /**
+     * Runs the script in {@code dir}, or reuses the run there when it was made with the same arguments
+     * ({@link SavedRun}): the reference does not depend on roadcoder's recipe.
+     *
+     * @return the run, or null when the Python has no torch (the bench then shows roadcoder alone)
+     */
     static SideResult run(String python, Path train, Path test, Path schema, Path dir, List<String> roads,
             double width, int size, int epochs, long seed) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(python, SCRIPT.toString(), "--train", train.toString(), "--test",
+        List<String> command = List.of(python, SCRIPT.toString(), "--train", train.toString(), "--test",
                 test.toString(), "--schema", schema.toString(), "--out", dir.toString(), "--roads",
                 String.join(",", roads), "--width", Double.toString(width), "--size", Integer.toString(size),
-                "--epochs", Integer.toString(epochs), "--seed", Long.toString(seed)).redirectErrorStream(true).start();
+                "--epochs", Integer.toString(epochs), "--seed", Long.toString(seed));
+        Path predictions = dir.resolve("frame_predictions.csv");
+        Optional<SideResult> saved = SavedRun.reuse(dir, command, predictions);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             System.out.println("pytorch: cannot run " + python + " (" + e.getMessage() + "); the table shows roadcoder alone");
             return null;
@@ -51,7 +63,7 @@ final class TorchSide {
         if (rc != 0 || result == null) {
             throw new IllegalStateException(SCRIPT + " failed with exit code " + rc);
         }
-        return new SideResult(dir.resolve("frame_predictions.csv"), Double.parseDouble(result.group(1)),
-                Double.parseDouble(result.group(2)), null);
+        return SavedRun.save(dir, command, new SideResult(predictions, Double.parseDouble(result.group(1)),
+                Double.parseDouble(result.group(2)), null));
     }
 }
