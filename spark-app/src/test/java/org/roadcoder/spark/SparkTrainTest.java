@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -74,6 +75,31 @@ class SparkTrainTest {
                 "--averaging-frequency", "1");
         assertThat(losses(every).get(0)).isCloseTo(losses(local).get(0), within(0.3));
         assertThat(relativeDifference(a, model(every).params())).isLessThan(0.3);
+    }
+
+    @Test
+    void aCorruptImageFailsTheRunWithTrainsErrorNamingTheFrame(@TempDir Path tmp) throws IOException {
+        // every road's second frame is corrupt, so whichever roads the split trains on, an epoch meets one
+        Path bad = Files.createDirectories(tmp.resolve("bad"));
+        SparkPredictTest.copy(survey, bad);
+        for (int road = 0; road < 8; road++) {
+            Files.writeString(bad.resolve("images/r" + road + "s0f1.png"), "not a png");
+        }
+        List<String> common = List.of(bad.toString(), "--schema", schema, "--config", config.toString(), "--epochs", "1");
+        SparkCli local = SparkCli.of(args("train", common, "--out", tmp.resolve("local").toString()));
+        SparkCli spark = SparkCli.of(args("spark-train", common, "--out", tmp.resolve("spark").toString(), "--master",
+                "local[2]", "--averaging-frequency", "1"));
+        assertThat(local.exitCode()).isNotZero();
+        assertThat(spark.exitCode()).as(spark.err()).isEqualTo(local.exitCode());
+        assertThat(spark.err()).contains("s0f1").isEqualTo(local.err());
+        assertThat(tmp.resolve("spark/model.zip")).doesNotExist();
+    }
+
+    static String[] args(String command, List<String> common, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of(command));
+        a.addAll(common);
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
     }
 
     static double relativeDifference(INDArray a, INDArray b) {
