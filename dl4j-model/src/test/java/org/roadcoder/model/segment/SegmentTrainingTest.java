@@ -88,7 +88,7 @@ class SegmentTrainingTest {
         assertThat(hybridNet.params().equalsWithEps(frameNet.params(), 1e-4)).isTrue();
     }
 
-    /** conv 5x5 (6 maps) -> global max -> dense 8 -> frame output; pooled per segment when {@code pooling} is set. */
+    /** conv 5x5 (6 maps) -> global max -> dense 16 -> frame output; pooled per segment when {@code pooling} is set. */
     static ComputationGraph tinyNet(FramePooling pooling) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(5)
                 .updater(new Adam(1e-2)).weightInit(WeightInit.RELU).graphBuilder()
@@ -97,7 +97,7 @@ class SegmentTrainingTest {
                         : new InputType[] {InputType.convolutional(32, 32, 3), InputType.feedForward(10)})
                 .addLayer("conv", new ConvolutionLayer.Builder(5, 5).nOut(6).activation(Activation.RELU).build(), "input")
                 .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), "conv")
-                .addLayer("fc", new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build(), "pool");
+                .addLayer("fc", new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build(), "pool");
         var layout = SyntheticSegments.LAYOUT;
         if (pooling == null) {
             g.addLayer(TransferHead.OUTPUT, new OutputLayer.Builder(LossKind.GROUPED.create(layout)).nOut(layout.size())
