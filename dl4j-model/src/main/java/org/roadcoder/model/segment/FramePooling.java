@@ -2,6 +2,8 @@ package org.roadcoder.model.segment;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the outputs of a segment's frames pool into the segment's output, per kind of label group:
@@ -16,11 +18,20 @@ import java.util.Locale;
  * {@code mean_logits}, softmax of the mean logits; {@code mean_probs}, the mean of the frames'
  * softmax probabilities (as the logits {@code log mean_t p_t}).
  *
- * @param flags       pooling of every flag output
- * @param exclusive   pooling of every exclusive block
+ * <p>Hybrid training ({@code frameBlocks} not empty): the blocks named there, groups that run along the
+ * road (the value of a frame is nearly always the segment's), are trained frame by frame on the segment's
+ * label, as frame-level training does, and pooled into segment codes as a frame-level model's are (max,
+ * mean probabilities); the other blocks, point objects, are pooled with {@code flags} / {@code exclusive}
+ * in training too. See {@link #trainForward}.
+ *
+ * @param flags       pooling of every pooled flag output
+ * @param exclusive   pooling of every pooled exclusive block
  * @param temperature r of {@code lse}; ignored by the others
+ * @param frameBlocks indexes (in output order, a flag or an exclusive block each) of the blocks trained frame
+ *                    by frame; empty: every block is pooled in training (plain multiple-instance training)
  */
-public record FramePooling(Flags flags, Exclusive exclusive, double temperature) implements java.io.Serializable {
+public record FramePooling(Flags flags, Exclusive exclusive, double temperature, Set<Integer> frameBlocks)
+        implements java.io.Serializable {
 
     /** Flag pooling. */
     public enum Flags { MAX, LSE, NOISY_OR, LINEAR_SOFTMAX }
@@ -35,6 +46,26 @@ public record FramePooling(Flags flags, Exclusive exclusive, double temperature)
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("lse temperature must be a positive number, got " + temperature);
         }
+        frameBlocks = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(frameBlocks == null ? Set.of()
+                : frameBlocks));
+        if (frameBlocks.stream().anyMatch(i -> i < 0)) {
+            throw new IllegalArgumentException("block indexes cannot be negative, got " + frameBlocks);
+        }
+    }
+
+    /** Every block pooled in training. */
+    public FramePooling(Flags flags, Exclusive exclusive, double temperature) {
+        this(flags, exclusive, temperature, Set.of());
+    }
+
+    /** The same pooling with these blocks trained frame by frame ({@link #frameBlocks()}). */
+    public FramePooling withFrameBlocks(Set<Integer> blocks) {
+        return new FramePooling(flags, exclusive, temperature, blocks);
+    }
+
+    /** Whether some blocks are trained frame by frame: the training graph then keeps one row per frame. */
+    public boolean hybrid() {
+        return !frameBlocks.isEmpty();
     }
 
     /**
@@ -83,17 +114,75 @@ public record FramePooling(Flags flags, Exclusive exclusive, double temperature)
      */
     public double[] forward(int[] blockSizes, double[][] z) {
         PoolingMath.check(blockSizes, z);
+        checkBlocks(blockSizes);
         double[] out = new double[z[0].length];
         int offset = 0;
-        for (int size : blockSizes) {
-            if (size == 1) {
-                PoolingMath.flagForward(this, z, offset, out);
+        for (int i = 0; i < blockSizes.length; i++) {
+            FramePooling p = of(i);
+            if (blockSizes[i] == 1) {
+                PoolingMath.flagForward(p, z, offset, out);
             } else {
-                PoolingMath.blockForward(exclusive, z, offset, size, out);
+                PoolingMath.blockForward(p.exclusive, z, offset, blockSizes[i], out);
             }
-            offset += size;
+            offset += blockSizes[i];
         }
         return out;
+    }
+
+    /**
+     * What the training graph's pooling vertex outputs for one segment in hybrid training: one row per
+     * frame, a frame-trained block's own logits, a pooled block's segment logits copied to each frame
+     * (the loss of a frame then compares the segment's pooled output with the segment's label, and the
+     * segment counts once per frame, as its frames do in frame-level training).
+     */
+    public double[][] trainForward(int[] blockSizes, double[][] z) {
+        double[] pooled = forward(blockSizes, z);
+        double[][] out = new double[z.length][];
+        for (int t = 0; t < z.length; t++) {
+            out[t] = z[t].clone();
+            int offset = 0;
+            for (int i = 0; i < blockSizes.length; i++) {
+                if (!frameBlocks.contains(i)) {
+                    System.arraycopy(pooled, offset, out[t], offset, blockSizes[i]);
+                }
+                offset += blockSizes[i];
+            }
+        }
+        return out;
+    }
+
+    /** dL/dz of each frame's logits from dL/d({@link #trainForward}'s rows) {@code eps}. */
+    public double[][] trainBackward(int[] blockSizes, double[][] z, double[][] eps) {
+        double[] g = new double[z[0].length];
+        for (double[] row : eps) {
+            for (int k = 0; k < g.length; k++) {
+                g[k] += row[k];
+            }
+        }
+        double[][] grad = backward(blockSizes, z, g);
+        int offset = 0;
+        for (int i = 0; i < blockSizes.length; i++) {
+            if (frameBlocks.contains(i)) {
+                for (int t = 0; t < z.length; t++) {
+                    System.arraycopy(eps[t], offset, grad[t], offset, blockSizes[i]);
+                }
+            }
+            offset += blockSizes[i];
+        }
+        return grad;
+    }
+
+    /** The pooling block {@code i} is coded with: {@link #frameDefault()} for a frame-trained block. */
+    FramePooling of(int block) {
+        return frameBlocks.contains(block) ? frameDefault() : this;
+    }
+
+    private void checkBlocks(int[] blockSizes) {
+        int last = frameBlocks.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        if (last >= blockSizes.length) {
+            throw new IllegalArgumentException("frame-trained block " + last + " but the output has "
+                    + blockSizes.length + " blocks");
+        }
     }
 
     /**
@@ -103,15 +192,17 @@ public record FramePooling(Flags flags, Exclusive exclusive, double temperature)
      */
     public double[][] backward(int[] blockSizes, double[][] z, double[] g) {
         PoolingMath.check(blockSizes, z);
+        checkBlocks(blockSizes);
         double[][] grad = new double[z.length][z[0].length];
         int offset = 0;
-        for (int size : blockSizes) {
-            if (size == 1) {
-                PoolingMath.flagBackward(this, z, offset, g[offset], grad);
+        for (int i = 0; i < blockSizes.length; i++) {
+            FramePooling p = of(i);
+            if (blockSizes[i] == 1) {
+                PoolingMath.flagBackward(p, z, offset, g[offset], grad);
             } else {
-                PoolingMath.blockBackward(exclusive, z, offset, size, g, grad);
+                PoolingMath.blockBackward(p.exclusive, z, offset, blockSizes[i], g, grad);
             }
-            offset += size;
+            offset += blockSizes[i];
         }
         return grad;
     }
@@ -137,6 +228,6 @@ public record FramePooling(Flags flags, Exclusive exclusive, double temperature)
     @Override
     public String toString() {
         return "flags " + id(flags) + (flags == Flags.LSE ? " (r=" + temperature + ")" : "") + ", exclusive "
-                + id(exclusive);
+                + id(exclusive) + (hybrid() ? ", blocks " + frameBlocks + " trained per frame" : "");
     }
 }

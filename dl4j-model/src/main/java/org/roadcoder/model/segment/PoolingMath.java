@@ -169,10 +169,12 @@ final class PoolingMath {
      */
     static void exactFrameDefault(FramePooling p, int[] blockSizes, double[][] probabilities, double[] pooled) {
         int offset = 0;
-        for (int size : blockSizes) {
+        for (int i = 0; i < blockSizes.length; i++) {
+            int size = blockSizes[i];
+            FramePooling block = p.of(i);
             for (int k = offset; k < offset + size; k++) {
-                boolean max = size == 1 && p.flags() == FramePooling.Flags.MAX;
-                boolean mean = size > 1 && p.exclusive() == FramePooling.Exclusive.MEAN_PROBS;
+                boolean max = size == 1 && block.flags() == FramePooling.Flags.MAX;
+                boolean mean = size > 1 && block.exclusive() == FramePooling.Exclusive.MEAN_PROBS;
                 if (max || mean) {
                     double acc = max ? Double.NEGATIVE_INFINITY : 0;
                     for (double[] row : probabilities) {

@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.roadcoder.model.activation.GroupedActivation;
 
 /**
@@ -38,6 +40,33 @@ public final class SegmentNetworks {
     public static FramePooling pooling(ComputationGraph net) {
         SegmentPoolVertex v = poolVertex(net);
         return v == null ? FramePooling.frameDefault() : v.pooling();
+    }
+
+    /**
+     * The labels a segment-level {@code net} trains on for a batch of segments: the segments' labels
+     * {@code [B, K]} themselves, or in hybrid training ({@link FramePooling#hybrid()}) each segment's row
+     * copied to each of its frames, {@code [N, K]} in the packed frames' order.
+     *
+     * @param mask the batch's frame mask {@code [B, T]}
+     */
+    public static INDArray trainingLabels(ComputationGraph net, INDArray segmentLabels, INDArray mask) {
+        if (!pooling(net).hybrid()) {
+            return segmentLabels;
+        }
+        int[] counts = SegmentSplit.counts(mask);
+        if (segmentLabels.rank() != 2 || segmentLabels.size(0) != counts.length) {
+            throw new IllegalArgumentException(segmentLabels.size(0) + " segment labels for a mask of "
+                    + counts.length + " segments");
+        }
+        INDArray out = Nd4j.create(segmentLabels.dataType(), java.util.Arrays.stream(counts).sum(),
+                segmentLabels.size(1));
+        int row = 0;
+        for (int b = 0; b < counts.length; b++) {
+            for (int t = 0; t < counts[b]; t++) {
+                out.putRow(row++, segmentLabels.getRow(b));
+            }
+        }
+        return out;
     }
 
     /**

@@ -19,7 +19,9 @@ import org.roadcoder.model.OutputLayout;
  * t-th frame); output {@code [B, K]}, the segments' pooled logits, for a loss layer with the grouped
  * activation. Segment b's frames are the next {@code sum_t mask[b, t]} rows of the logits: padding is
  * never computed, so it cannot leak into a segment's output, and the minibatch changes from frames to
- * segments here and nowhere else. No parameters.
+ * segments here and nowhere else. In hybrid training ({@link FramePooling#hybrid()}) the output keeps one row
+ * per frame {@code [N, K]} ({@link FramePooling#trainForward}) and the labels are the segments' labels copied
+ * to their frames ({@link SegmentNetworks#trainingLabels}): the minibatch stays the frames. No parameters.
  *
  * <p>Its fields are plain values so that DL4J's JSON (and so {@code ModelSerializer}) keeps them.
  */
@@ -31,6 +33,8 @@ public class SegmentPoolVertex extends GraphVertex {
     private String flags;
     private String exclusive;
     private double temperature;
+    /** Blocks trained frame by frame; null (models saved before hybrid training) means none. */
+    private int[] frameBlocks;
 
     /** For Jackson only. */
     public SegmentPoolVertex() {
@@ -45,10 +49,17 @@ public class SegmentPoolVertex extends GraphVertex {
         this.flags = FramePooling.id(pooling.flags());
         this.exclusive = FramePooling.id(pooling.exclusive());
         this.temperature = pooling.temperature();
+        this.frameBlocks = pooling.frameBlocks().stream().mapToInt(Integer::intValue).toArray();
+        if (frameBlocks.length > 0 && frameBlocks[frameBlocks.length - 1] >= blockSizes.length) {
+            throw new IllegalArgumentException("frame-trained block " + frameBlocks[frameBlocks.length - 1]
+                    + " but the output has " + blockSizes.length + " blocks");
+        }
     }
 
     public FramePooling pooling() {
-        return new FramePooling(FramePooling.flags(flags), FramePooling.exclusive(exclusive), temperature);
+        return new FramePooling(FramePooling.flags(flags), FramePooling.exclusive(exclusive), temperature,
+                frameBlocks == null ? java.util.Set.of()
+                        : Arrays.stream(frameBlocks).boxed().collect(java.util.stream.Collectors.toSet()));
     }
 
     public int[] blockSizes() {
@@ -66,8 +77,7 @@ public class SegmentPoolVertex extends GraphVertex {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SegmentPoolVertex v && Arrays.equals(blockSizes, v.blockSizes) && flags.equals(v.flags)
-                && exclusive.equals(v.exclusive) && temperature == v.temperature;
+        return o instanceof SegmentPoolVertex v && Arrays.equals(blockSizes, v.blockSizes) && pooling().equals(v.pooling());
     }
 
     @Override

@@ -48,13 +48,18 @@ final class SegmentPoolVertexImpl extends BaseGraphVertex {
         }
         double[][][] segments = SegmentSplit.split(inputs[0], inputs[1]);
         int width = (int) inputs[0].size(1);
-        double[] out = new double[segments.length * width];
-        for (int b = 0; b < segments.length; b++) {
-            System.arraycopy(pooling.forward(blockSizes, segments[b]), 0, out, b * width, width);
+        int rows = pooling.hybrid() ? (int) inputs[0].size(0) : segments.length;
+        double[] out = new double[rows * width];
+        int row = 0;
+        for (double[][] segment : segments) {
+            double[][] pooled = pooling.hybrid() ? pooling.trainForward(blockSizes, segment)
+                    : new double[][] {pooling.forward(blockSizes, segment)};
+            for (double[] r : pooled) {
+                System.arraycopy(r, 0, out, row++ * width, width);
+            }
         }
-        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, inputs[0].dataType(),
-                segments.length, width);
-        return result.assign(Nd4j.create(out, new long[] {segments.length, width}, DataType.DOUBLE));
+        INDArray result = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, inputs[0].dataType(), rows, width);
+        return result.assign(Nd4j.create(out, new long[] {rows, width}, DataType.DOUBLE));
     }
 
     @Override
@@ -68,7 +73,10 @@ final class SegmentPoolVertexImpl extends BaseGraphVertex {
         double[] grad = new double[(int) inputs[0].size(0) * width];
         int row = 0;
         for (int b = 0; b < segments.length; b++) {
-            for (double[] frame : pooling.backward(blockSizes, segments[b], eps[b])) {
+            double[][] frames = pooling.hybrid()
+                    ? pooling.trainBackward(blockSizes, segments[b], Arrays.copyOfRange(eps, row, row + segments[b].length))
+                    : pooling.backward(blockSizes, segments[b], eps[b]);
+            for (double[] frame : frames) {
                 System.arraycopy(frame, 0, grad, row * width, width);
                 row++;
             }

@@ -57,6 +57,35 @@ class FramePoolingTest {
     }
 
     @Test
+    void hybridTrainingKeepsFrameTrainedBlocksPerFrameAndCopiesPooledOnesToEveryFrame() {
+        // the flag (block 0) pooled with lse, the 2-way block (block 1) trained per frame
+        FramePooling hybrid = new FramePooling(FramePooling.Flags.LSE, FramePooling.Exclusive.MEAN_LOGITS, 1,
+                java.util.Set.of(1));
+        double[][] rows = hybrid.trainForward(BLOCKS, Z);
+        double lse = Math.log((1 + 3 + 1 / 3.0) / 3);
+        for (int t = 0; t < Z.length; t++) {
+            assertThat(rows[t][0]).isCloseTo(lse, within(1e-12));
+            assertThat(rows[t][1]).isEqualTo(Z[t][1]);
+            assertThat(rows[t][2]).isEqualTo(Z[t][2]);
+        }
+        // backward: a frame-trained block passes each frame's gradient through; a pooled one sums its copies'
+        double[][] eps = {{1, 0.5, -0.5}, {2, 0.25, 0}, {-1, 0, 1}};
+        double[][] grad = hybrid.trainBackward(BLOCKS, Z, eps);
+        double[][] pooledOnly = new FramePooling(FramePooling.Flags.LSE, FramePooling.Exclusive.MEAN_LOGITS, 1)
+                .backward(BLOCKS, Z, new double[] {2, 0, 0});
+        for (int t = 0; t < Z.length; t++) {
+            assertThat(grad[t][0]).isCloseTo(pooledOnly[t][0], within(1e-12));
+            assertThat(new double[] {grad[t][1], grad[t][2]}).containsExactly(eps[t][1], eps[t][2]);
+        }
+        // segment codes: the frame-trained block pools as a frame-level model's (mean probabilities)
+        double[] coded = hybrid.poolProbabilities(BLOCKS, PoolingMathProbe.activate(Z));
+        assertThat(coded[1]).isCloseTo(0.5, within(1e-12));
+        assertThat(coded[0]).isCloseTo(1 / (1 + Math.exp(-lse)), within(1e-12));
+        assertThatThrownBy(() -> hybrid.withFrameBlocks(java.util.Set.of(2)).forward(BLOCKS, Z))
+                .hasMessageContaining("frame-trained block 2 but the output has 2 blocks");
+    }
+
+    @Test
     void configurationNamesAndBadValues() {
         assertThat(FramePooling.flags("noisy_or")).isEqualTo(FramePooling.Flags.NOISY_OR);
         assertThat(FramePooling.exclusive("mean_logits")).isEqualTo(FramePooling.Exclusive.MEAN_LOGITS);

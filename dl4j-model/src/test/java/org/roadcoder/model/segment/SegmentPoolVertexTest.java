@@ -2,6 +2,7 @@ package org.roadcoder.model.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -43,14 +44,55 @@ class SegmentPoolVertexTest {
             // every flag pooling with every exclusive one, in four graphs
             FramePooling.Exclusive[] exclusive = FramePooling.Exclusive.values();
             for (FramePooling.Flags flags : FramePooling.Flags.values()) {
-                FramePooling pooling = new FramePooling(flags, exclusive[flags.ordinal() % exclusive.length], 2.0);
-                ComputationGraph net = tinyGraph(pooling, DataType.DOUBLE);
-                boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
-                        .inputs(new INDArray[] {x, mask}).labels(new INDArray[] {y})
-                        .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
-                assertThat(ok).as(pooling.toString()).isTrue();
+                assertGradientsPass(new FramePooling(flags, exclusive[flags.ordinal() % exclusive.length], 2.0), x, mask, y);
             }
         }
+    }
+
+    @Test
+    void gradientChecksPassInHybridTraining() {
+        try (DoublePrecision ignored = new DoublePrecision()) {
+            INDArray x = Nd4j.randn(5L, new long[] {6, 4});
+            INDArray mask = Nd4j.createFromArray(MASK);
+            INDArray segmentLabels = TestLayouts.randomLabels(LAYOUT, 3, 8, DataType.DOUBLE);
+            // urban and lighting (blocks 0 and 2) pooled, the two exclusive blocks trained per frame; and the reverse
+            for (FramePooling.Flags flags : FramePooling.Flags.values()) {
+                for (java.util.Set<Integer> perFrame : java.util.List.of(java.util.Set.of(1, 3), java.util.Set.of(0, 2))) {
+                    assertGradientsPass(new FramePooling(flags, FramePooling.Exclusive.MEAN_PROBS, 2.0, perFrame), x, mask,
+                            segmentLabels);
+                }
+            }
+        }
+    }
+
+    @Test
+    void hybridTrainingScoresEveryFrameAgainstItsSegmentsLabel() {
+        FramePooling pooling = FramePooling.segmentDefault().withFrameBlocks(java.util.Set.of(1, 3));
+        ComputationGraph net = tinyGraph(pooling, DataType.DOUBLE);
+        INDArray x = Nd4j.randn(7L, new long[] {6, 4}).castTo(DataType.DOUBLE);
+        INDArray mask = Nd4j.createFromArray(MASK);
+        INDArray out = net.outputSingle(false, x, mask);
+        double[][] z = net.feedForward(new INDArray[] {x, mask}, false).get("frame_logits").toDoubleMatrix();
+        int[][] members = {{0, 1, 2}, {3}, {4, 5}};
+        for (int b = 0; b < 3; b++) {
+            double sum = 0;
+            for (int t : members[b]) {
+                sum += Math.exp(z[t][0]);
+            }
+            // the pooled flag: lse (r = 1) of the segment's frame logits, the same on each of its frames
+            double urban = PoolingMath.sigmoid(Math.log(sum / members[b].length));
+            for (int t : members[b]) {
+                assertThat(out.getDouble(t, 0)).isCloseTo(urban, within(1e-9));
+                // the frame-trained curvature block: the frame's own softmax
+                assertThat(new double[] {out.getDouble(t, 1), out.getDouble(t, 2), out.getDouble(t, 3)})
+                        .containsExactly(PoolingMath.softmax(z[t], 1, 3), within(1e-9));
+            }
+        }
+        INDArray labels = SegmentNetworks.trainingLabels(net, Nd4j.createFromArray(new double[][] {
+                {1, 1, 0, 0, 0, 0, 1}, {0, 0, 1, 0, 1, 1, 0}, {1, 0, 0, 1, 0, 0, 1}}), mask);
+        assertThat(labels.getRow(2).toDoubleVector()).containsExactly(1, 1, 0, 0, 0, 0, 1);
+        assertThat(labels.getRow(3).toDoubleVector()).containsExactly(0, 0, 1, 0, 1, 1, 0);
+        assertThat(labels.getRow(5).toDoubleVector()).containsExactly(1, 0, 0, 1, 0, 0, 1);
     }
 
     @Test
@@ -86,7 +128,8 @@ class SegmentPoolVertexTest {
 
     @Test
     void theVertexSurvivesJsonAndModelSerializer(@TempDir Path dir) throws Exception {
-        FramePooling pooling = new FramePooling(FramePooling.Flags.NOISY_OR, FramePooling.Exclusive.MEAN_PROBS, 3);
+        FramePooling pooling = new FramePooling(FramePooling.Flags.NOISY_OR, FramePooling.Exclusive.MEAN_PROBS, 3,
+                java.util.Set.of(1, 2));
         ComputationGraph net = tinyGraph(pooling, DataType.FLOAT);
         ComputationGraphConfiguration conf = net.getConfiguration();
         assertThat(ComputationGraphConfiguration.fromJson(conf.toJson())).isEqualTo(conf);
@@ -96,8 +139,20 @@ class SegmentPoolVertexTest {
         assertThat(SegmentNetworks.pooling(restored)).isEqualTo(pooling);
         INDArray[] in = {Nd4j.rand(DataType.FLOAT, 6, 4), Nd4j.createFromArray(MASK).castTo(DataType.FLOAT)};
         assertThat(restored.outputSingle(false, in)).isEqualTo(net.outputSingle(false, in));
-        MultiDataSet data = new MultiDataSet(in, new INDArray[] {TestLayouts.randomLabels(LAYOUT, 3, 2, DataType.FLOAT)});
+        MultiDataSet data = new MultiDataSet(in, new INDArray[] {SegmentNetworks.trainingLabels(restored,
+                TestLayouts.randomLabels(LAYOUT, 3, 2, DataType.FLOAT), in[1])});
         assertThat(restored.score(data)).isEqualTo(net.score(data));
+    }
+
+    /** DL4J's gradient check of a double-precision tiny graph; hybrid graphs train on per-frame label copies. */
+    private static void assertGradientsPass(FramePooling pooling, INDArray x, INDArray mask, INDArray segmentLabels) {
+        ComputationGraph net = tinyGraph(pooling, DataType.DOUBLE);
+        INDArray y = SegmentNetworks.trainingLabels(net, segmentLabels, mask);
+        assertThat(y.size(0)).isEqualTo(pooling.hybrid() ? x.size(0) : mask.size(0));
+        boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+                .inputs(new INDArray[] {x, mask}).labels(new INDArray[] {y})
+                .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8));
+        assertThat(ok).as(pooling.toString()).isTrue();
     }
 
     /** Dense 4 -> 7 frame logits, pooled per segment, grouped loss on the pooled logits. */

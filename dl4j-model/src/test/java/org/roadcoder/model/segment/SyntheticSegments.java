@@ -72,6 +72,17 @@ record SyntheticSegments(INDArray frames, INDArray mask, INDArray segmentY, bool
         return frames.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from * FRAMES, to * FRAMES));
     }
 
+    /** Share of frames whose tone (columns 1-2) is their segment's. */
+    double toneAccuracy(INDArray probabilities) {
+        double[][] p = probabilities.toDoubleMatrix();
+        double[][] y = frameY().toDoubleMatrix();
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            right += (p[i][2] > p[i][1]) == (y[i][2] > y[i][1]) ? 1 : 0;
+        }
+        return right / (double) p.length;
+    }
+
     /** F1 of "crossing" on frames given the frame probabilities (column 0) at threshold 0.5. */
     double frameF1(INDArray probabilities) {
         double[] p = probabilities.getColumn(0).toDoubleVector();

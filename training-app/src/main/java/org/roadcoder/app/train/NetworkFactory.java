@@ -3,6 +3,7 @@ package org.roadcoder.app.train;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.roadcoder.app.config.ConfigException;
 import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.DataException;
@@ -32,7 +33,12 @@ public final class NetworkFactory {
     /** The network {@code config} trains: frame-level, or pooling segments when {@code training.unit} is segment. */
     public static Built build(RunConfig config, OutputLayout layout, java.util.List<String> outputNames,
             WeightsSource source, PrintWriter err) {
-        FramePooling pooling = config.training().segmentLevel() ? config.model().segmentPooling().pooling() : null;
+        FramePooling pooling;
+        try {
+            pooling = config.training().segmentLevel() ? config.model().segmentPooling().pooling(layout) : null;
+        } catch (ConfigException e) {
+            throw new DataException(null, e.getMessage(), e);
+        }
         return build(config.model(), layout, outputNames, config.training().seed(), pooling, source, err);
     }
 

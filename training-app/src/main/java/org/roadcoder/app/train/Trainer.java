@@ -112,8 +112,9 @@ public final class Trainer {
             while (it.hasNext() && done < batches) {
                 DataSet batch = it.next();
                 if (options.segmentLevel()) {
-                    net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), batch.getFeaturesMaskArray()},
-                            new INDArray[] {batch.getLabels()}));
+                    INDArray mask = batch.getFeaturesMaskArray();
+                    net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), mask},
+                            new INDArray[] {SegmentNetworks.trainingLabels(net, batch.getLabels(), mask)}));
                 } else {
                     net.fit(batch);
                 }

@@ -99,7 +99,7 @@ public final class TrainingJob {
         p.save(run.provenance());
         out.printf("training %s on %s%s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
                 config.model().backbone(), surveyDir, config.training().segmentLevel()
-                        ? " by segment (" + config.model().segmentPooling().pooling() + ")" : "", split.trainRoads().size(), split.validationRoads().size(),
+                        ? " by segment (" + config.model().segmentPooling().describe() + ")" : "", split.trainRoads().size(), split.validationRoads().size(),
                 split.testRoads().size(), built.net().numParams(), run.dir());
         fit(built.net(), survey, split, schema, TrainingState.start(), p);
     }
@@ -183,6 +183,6 @@ public final class TrainingJob {
     /** {@code frame}, or {@code segment} with the pooling, as provenance records it. */
     public static String trainingUnit(RunConfig config) {
         return config.training().segmentLevel()
-                ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().pooling() + ")" : TrainingConfig.FRAME;
+                ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().describe() + ")" : TrainingConfig.FRAME;
     }
 }

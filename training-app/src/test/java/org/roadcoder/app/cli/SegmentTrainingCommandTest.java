@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,14 +51,23 @@ class SegmentTrainingCommandTest {
         CliRun r = train(run);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("by segment (flags noisy_or, exclusive mean_logits)")
+        String unit = "segment (flags noisy_or, exclusive mean_logits; pooled: pedestrian_crossing, intersection; "
+                + "the other groups trained per frame)";
+        assertThat(r.out()).contains("by " + unit)
                 .contains("epoch 2/2: loss").contains("flag thresholds tuned on 12 validation frames and their 3 segments");
         ComputationGraph model = Checkpoints.restoreModel(run.resolve("model.zip"));
+        // the default pools the point objects (the schema's last two groups); the others train per frame
         assertThat(SegmentNetworks.pooling(model)).isEqualTo(new FramePooling(FramePooling.Flags.NOISY_OR,
-                FramePooling.Exclusive.MEAN_LOGITS, 1));
+                FramePooling.Exclusive.MEAN_LOGITS, 1, Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("unit: segment").contains("flags: noisy_or");
         assertThat(new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).get("trainingUnit").asText())
-                .isEqualTo("segment (flags noisy_or, exclusive mean_logits)");
+                .isEqualTo(unit);
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("groups:\n    - pedestrian_crossing\n");
+
+        CliRun all = train(dir.resolve("all"), "--set", "model.segment_pooling.groups=all");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(SegmentNetworks.pooling(Checkpoints.restoreModel(dir.resolve("all/model.zip")))).isEqualTo(
+                new FramePooling(FramePooling.Flags.NOISY_OR, FramePooling.Exclusive.MEAN_LOGITS, 1));
     }
 
     @Test
@@ -94,6 +104,12 @@ class SegmentTrainingCommandTest {
         int score = Arrays.asList(segments.get(0).split(",")).indexOf("pedestrian_crossing_score");
         String[] first = segments.get(1).split(",");
         List<Double> p0 = bySegment.get(first[0]);
+        // a group trained per frame is coded as a frame-level model codes it: its frames' maximum
+        int lighting = header.indexOf("street_lighting=present");
+        double lightingMax = frames.subList(1, frames.size()).stream().map(l -> l.split(","))
+                .filter(c -> c[1].equals(first[0])).mapToDouble(c -> Double.parseDouble(c[lighting])).max().orElseThrow();
+        int lightingScore = Arrays.asList(segments.get(0).split(",")).indexOf("street_lighting_score");
+        assertThat(Double.parseDouble(first[lightingScore])).isCloseTo(lightingMax, within(2e-4));
         double none = 1;
         for (double v : p0) {
             none *= 1 - v;
@@ -113,5 +129,9 @@ class SegmentTrainingCommandTest {
         assertThat(pooling.exitCode()).isEqualTo(ExitCodes.DATA);
         assertThat(pooling.err().strip()).isEqualTo("error: model.segment_pooling.exclusive: unknown pooling 'max'; "
                 + "known: [mean_logits, mean_probs]");
+        CliRun group = train(dir.resolve("c"), "--set", "model.segment_pooling.groups=[pedestrian_crossing, kerb]");
+        assertThat(group.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(group.err().strip()).startsWith("error: model.segment_pooling.groups: no group [kerb] in the label "
+                + "schema; its groups: [area_type, curvature,");
     }
 }
