@@ -13,7 +13,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.roadcoder.model.layers.FastBatchNormalization;
 import org.roadcoder.model.layers.FastConvolutionLayer;
-import org.roadcoder.model.layers.FastSubsamplingLayer;
 import org.roadcoder.model.layers.InPlaceReluLayer;
 
 /**
@@ -53,8 +52,11 @@ final class VggLayers {
         for (int entry : layers) {
             if (entry == M) {
                 String pool = "pool" + stage;
-                g.addLayer(pool, FastSubsamplingLayer.of(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).dataFormat(options.format()).build()), previous);
+                // DL4J's own max pooling: the tuned FastSubsamplingLayer made the demo network's training (1/8 width,
+                // 64 px) about 20% slower end to end and the 1/4-width 128-px one no faster (docs/performance.md);
+                // TunedLayers.tune still puts it into the DL4J zoo's graphs
+                g.addLayer(pool, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                        .kernelSize(2, 2).stride(2, 2).dataFormat(options.format()).build(), previous);
                 previous = pool;
                 stage++;
                 conv = 1;

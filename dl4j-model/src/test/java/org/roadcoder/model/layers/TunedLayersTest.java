@@ -63,7 +63,8 @@ class TunedLayersTest {
     @ParameterizedTest
     @EnumSource(value = CNN2DFormat.class)
     void vggBnOnTunedLayersGivesStockOutputsGradientsAndTrainingStep(CNN2DFormat format) {
-        ComputationGraph tuned = network(Backbone.VGG11_BN, format);
+        // the builder's layers plus the tuned max pooling (the builder keeps DL4J's; TunedLayers puts it in)
+        ComputationGraph tuned = TunedLayers.tune(network(Backbone.VGG11_BN, format));
         ComputationGraph stock = TunedLayers.stock(tuned.clone());
         assertThat(TunedLayers.countTuned(tuned)).isEqualTo(8 + 8 + 8 + 5); // conv, batch norm, ReLU per block; max pools
         assertThat(TunedLayers.countTuned(stock)).isZero();
@@ -96,7 +97,7 @@ class TunedLayersTest {
 
     @Test
     void reluConvolutionsWithoutBatchNormAlsoMatch() {
-        ComputationGraph tuned = network(Backbone.VGG16, CNN2DFormat.NCHW);
+        ComputationGraph tuned = TunedLayers.tune(network(Backbone.VGG16, CNN2DFormat.NCHW));
         ComputationGraph stock = TunedLayers.stock(tuned.clone());
         assertThat(TunedLayers.countTuned(tuned)).isEqualTo(13 + 5);
         DataSet data = batch(CNN2DFormat.NCHW);
@@ -135,7 +136,8 @@ class TunedLayersTest {
                 assertThat(layer).isInstanceOf(InPlaceRelu.class);
                 relu++;
             } else if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
-                assertThat(layer).isInstanceOf(FastSubsampling.class);
+                assertThat(layer).as("the builder's max pooling is DL4J's (measured faster end to end)")
+                        .isNotInstanceOf(FastSubsampling.class);
                 pool++;
             }
         }

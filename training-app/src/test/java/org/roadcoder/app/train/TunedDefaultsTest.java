@@ -36,8 +36,9 @@ class TunedDefaultsTest {
                 new PrintWriter(new StringWriter())).net();
 
         assertThat(Dl4jRuntime.helpersEnabled()).as("oneDNN layer helpers on in this JVM").isTrue();
-        assertThat(TunedLayers.countTuned(net)).as("VGG11-BN: conv, batch norm, ReLU in each of 8 blocks, 5 max pools")
-                .isEqualTo(29);
+        // max pooling stays DL4J's (the tuned one measured slower for this network end to end, docs/performance.md)
+        assertThat(TunedLayers.countTuned(net)).as("VGG11-BN: conv, batch norm, ReLU in each of 8 blocks")
+                .isEqualTo(24);
         for (Layer layer : net.getLayers()) {
             if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
                 assertThat(FastBatchNormalization.helperOf(layer).getClass().getSimpleName())
