@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
 import org.roadcoder.app.train.Trainer;
-import org.roadcoder.data.DataException;
 import org.roadcoder.app.train.TrainerOptions;
 import org.roadcoder.data.iterate.IteratorOptions;
 import org.roadcoder.data.survey.SurveyFrame;
@@ -57,8 +56,6 @@ record SparkEpochFit(JavaSparkContext sc, int workers, int averagingFrequency, S
             EpochScore graph = new EpochScore(sc, net, master);
             try {
                 graph.fit(data);
-            } catch (Exception e) { // Spark's SparkException is checked, though Scala throws it undeclared
-                throw userError(e);
             } finally {
                 master.deleteTempFiles(sc);
             }
@@ -66,25 +63,5 @@ record SparkEpochFit(JavaSparkContext sc, int workers, int averagingFrequency, S
         } finally {
             shared.destroy();
         }
-    }
-
-    /**
-     * A task that failed on the user's data (a corrupt or missing image) reaches the driver wrapped in Spark's
-     * "Job aborted" exceptions; give the command line the executor's own error, naming the frame, so spark-train
-     * fails as train does (its message and exit code). Anything else is passed on unchanged.
-     */
-    static RuntimeException userError(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataException d) {
-                return new DataException(null, d.getMessage(), e);
-            }
-        }
-        return SparkEpochFit.<RuntimeException>unchanged(e);
-    }
-
-    /** Rethrows {@code e} as it is (checked or not), for the command line's own handling of unexpected errors. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Exception> E unchanged(Exception e) throws E {
-        throw (E) e;
     }
 }

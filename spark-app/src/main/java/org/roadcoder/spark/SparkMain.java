@@ -1,6 +1,7 @@
 package org.roadcoder.spark;
 
 import org.roadcoder.app.cli.RoadcoderCommand;
+import org.roadcoder.data.DataException;
 import picocli.CommandLine;
 
 /**
@@ -16,10 +17,29 @@ public final class SparkMain {
 
     public static CommandLine commandLine() {
         CommandLine cl = RoadcoderCommand.commandLine();
+        CommandLine.IExecutionExceptionHandler local = cl.getExecutionExceptionHandler();
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> local.handleExecutionException(executorError(ex), c, parsed));
         cl.addSubcommand("spark-predict", new SparkPredictCommand());
         cl.addSubcommand("spark-train", new SparkTrainCommand());
         cl.addSubcommand("spark-featurize", new SparkFeaturizeCommand());
         return cl;
+    }
+
+    /**
+     * A task that failed on the user's data (a corrupt or missing image on an executor) reaches the driver wrapped
+     * in Spark's "Job aborted" exceptions: the executor's own {@link DataException}, naming the frame, is what the
+     * command line reports, with the local commands' exit code. Anything else is passed on unchanged.
+     */
+    static Exception executorError(Exception ex) {
+        if (ex instanceof DataException) {
+            return ex;
+        }
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DataException d) {
+                return new DataException(null, d.getMessage(), ex);
+            }
+        }
+        return ex;
     }
 
     public static void main(String[] args) {
