@@ -37,16 +37,9 @@ public final class SparkFeaturizeCommand extends FeaturizeCommand {
             description = "Partitions per split (default: Spark's default parallelism).")
     int partitions;
 
-    private JavaSparkContext sc;
-
     @Override
     public Integer call() throws IOException {
-        try (JavaSparkContext context = spark.open("spark-featurize")) {
-            sc = context;
-            return super.call();
-        } finally {
-            sc = null;
-        }
+        return spark.run("spark-featurize", super::call);
     }
 
     @Override
@@ -57,6 +50,7 @@ public final class SparkFeaturizeCommand extends FeaturizeCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create feature folder " + dir, e);
         }
+        JavaSparkContext sc = spark.context();
         List<FeaturePart> parts = new ArrayList<>();
         int next = 0;
         for (List<SparkFrame> run : SegmentPartitions.split(frames, partitions > 0 ? partitions : sc.defaultParallelism())) {

@@ -43,20 +43,13 @@ public final class SparkTrainCommand extends TrainCommand {
                     + "hadoop.tmp.dir/dl4j); emptied after each epoch.")
     String exportDir;
 
-    private JavaSparkContext sc;
-
     @Override
     public Integer call() throws IOException {
         if (workers < 0 || averagingFrequency < 1) {
             throw new DataException(null, "--workers " + workers + " / --averaging-frequency " + averagingFrequency
                     + ": expected workers >= 1 (or 0 for the default) and an averaging frequency >= 1");
         }
-        try (JavaSparkContext context = spark.open("spark-train")) {
-            sc = context;
-            return super.call();
-        } finally {
-            sc = null;
-        }
+        return spark.run("spark-train", super::call);
     }
 
     @Override
@@ -65,6 +58,7 @@ public final class SparkTrainCommand extends TrainCommand {
             throw new DataException(null, "training.unit: segment: spark-train fits frame-level networks only; "
                     + "train segment-level networks with train");
         }
+        JavaSparkContext sc = spark.context();
         int n = workers > 0 ? workers : sc.defaultParallelism();
         if (n * averagingFrequency < sc.defaultParallelism()) {
             // DL4J M2 deals each partition's batches out to the averaging rounds separately: with fewer batches a

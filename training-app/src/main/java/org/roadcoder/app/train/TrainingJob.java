@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
@@ -43,7 +44,7 @@ public final class TrainingJob {
     private UiServer ui;
     private RoadSplit pinnedSplit;
     private Trainer.EpochFit epochFit;
-    private java.util.Map<String, String> trainedOn;
+    private Map<String, String> trainedOn;
 
     public TrainingJob(RunFolder run, RunConfig config, int maxBatches, PrintWriter out, PrintWriter err) {
         this.run = run;
@@ -71,7 +72,7 @@ public final class TrainingJob {
      * Fits the epochs with {@code fit} instead of on this machine (spark-train), recording {@code where} in
      * provenance.json; everything else (split, network, validation, checkpoints, thresholds) is the local train's.
      */
-    public TrainingJob optEpochFit(Trainer.EpochFit fit, java.util.Map<String, String> where) {
+    public TrainingJob optEpochFit(Trainer.EpochFit fit, Map<String, String> where) {
         this.epochFit = fit;
         this.trainedOn = where;
         return this;
