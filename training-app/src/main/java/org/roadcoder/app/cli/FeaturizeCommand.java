@@ -73,7 +73,8 @@ public class FeaturizeCommand implements Callable<Integer> {
         ModelConfig m = loaded.model();
         if (ModelConfig.NO_FREEZE.equals(m.freeze())) {
             m = new ModelConfig(m.backbone(), m.weights(), m.init(), m.widthMultiplier(), m.inputSize(), m.hidden(), m.dropout(),
-                    m.loss(), m.posWeight(), m.classWeight(), "features", m.featureLr(), m.classifierLr(), m.segmentPooling());
+                    m.loss(), m.posWeight(), m.classWeight(), "features", m.featureLr(), m.classifierLr(), m.segmentPooling(),
+                    m.priorCorrection());
         }
         RunConfig resolved = new RunConfig(m, loaded.data(), loaded.training());
         LabelSchema labels = schema.load();

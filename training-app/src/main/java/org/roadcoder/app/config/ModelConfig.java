@@ -31,9 +31,13 @@ import org.roadcoder.model.transfer.HeadOptions;
  * @param featureLr       learning rate of the backbone when fine-tuned
  * @param classifierLr    learning rate of the new classifier
  * @param segmentPooling  how segment-level training pools frame outputs (used when {@code training.unit: segment})
+ * @param priorCorrection the exponent tau of the exclusive groups' decision rule, in [0, 2]: the trained model's
+ *                        probabilities are divided by the category's share of the training frames to the tau and
+ *                        renormalised ({@code PriorCorrection}); 0 is the plain argmax (the proof of concept's),
+ *                        default {@value #DEFAULT_PRIOR_CORRECTION} (docs/quality.md, "Prior correction")
  */
 @JsonPropertyOrder({"backbone", "weights", "init", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "class_weight", "freeze", "feature_lr", "classifier_lr",
-        "segment_pooling"})
+        "segment_pooling", "prior_correction"})
 public record ModelConfig(
         String backbone,
         String weights,
@@ -48,14 +52,21 @@ public record ModelConfig(
         String freeze,
         @JsonProperty("feature_lr") double featureLr,
         @JsonProperty("classifier_lr") double classifierLr,
-        @JsonProperty("segment_pooling") SegmentPoolingConfig segmentPooling) {
+        @JsonProperty("segment_pooling") SegmentPoolingConfig segmentPooling,
+        @JsonProperty("prior_correction") Double priorCorrection) {
 
     public static final String NO_FREEZE = "none";
+    /** Measured best of 0, 0.25, 0.5, 0.75 and 1 on the quality bench's quick surveys (docs/quality.md). */
+    public static final double DEFAULT_PRIOR_CORRECTION = 0.75;
 
     public ModelConfig {
         posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
         classWeight = classWeight == null ? Map.of() : Map.copyOf(classWeight);
         segmentPooling = segmentPooling == null ? SegmentPoolingConfig.defaults() : segmentPooling;
+        priorCorrection = priorCorrection == null ? DEFAULT_PRIOR_CORRECTION : priorCorrection;
+        ConfigException.require(priorCorrection >= 0 && priorCorrection <= 2, "model.prior_correction",
+                "is the exponent of the training prior divided out of the exclusive groups, in [0, 2] (0: plain argmax);"
+                        + " got " + priorCorrection);
         backboneKind(backbone);
         weightsSpec(weights);
         initKind(init);
@@ -84,7 +95,7 @@ public record ModelConfig(
     /** The same model with another classifier: hidden size, drop rate and classifier learning rate (a search's candidate). */
     public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
         return new ModelConfig(backbone, weights, init, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight, classWeight,
-                freeze, featureLr, newClassifierLr, segmentPooling);
+                freeze, featureLr, newClassifierLr, segmentPooling, priorCorrection);
     }
 
     public Backbone backboneKind() {

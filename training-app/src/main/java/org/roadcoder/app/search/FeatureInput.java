@@ -3,6 +3,8 @@ package org.roadcoder.app.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -24,6 +26,8 @@ import org.roadcoder.model.featurize.HeadOutputs;
 import org.roadcoder.model.featurize.HeadTrainer;
 import org.roadcoder.model.loss.LossKind;
 import org.roadcoder.model.metrics.ThresholdTuner;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.roadcoder.model.inference.PriorCorrection;
 import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.transfer.HeadOptions;
 import org.roadcoder.model.transfer.TransferHead;
@@ -90,8 +94,8 @@ public final class FeatureInput implements SearchInput {
     @Override
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         Provenance provenance = Provenance.read(features.resolve("provenance.json")).withInvocation(args);
-        SearchBundle.write(outcome, thresholds(outcome.bestNet()), config, features.resolve("labels.yaml"), provenance,
-                outcome.best().epochs(), dir);
+        SearchBundle.write(outcome, thresholds(outcome.bestNet()), priorCorrection(), config,
+                features.resolve("labels.yaml"), provenance, outcome.best().epochs(), dir);
     }
 
     /** The configured network with {@code head}, its backbone weights those the features were computed with. */
@@ -108,6 +112,16 @@ public final class FeatureInput implements SearchInput {
             }
         }
         return net;
+    }
+
+    /** The prior correction of the exclusive groups over the training features' labels, as {@code train} makes it. */
+    private PriorCorrection priorCorrection() {
+        List<double[]> labels = new ArrayList<>();
+        DataSetIterator it = FeatureStore.open(features.resolve("train")).iterator();
+        while (it.hasNext()) {
+            labels.addAll(Arrays.asList(it.next().getLabels().toDoubleMatrix()));
+        }
+        return PriorCorrection.of(layout, labels.toArray(double[][]::new), config.model().priorCorrection());
     }
 
     /** Flag thresholds tuned on the validation features. */

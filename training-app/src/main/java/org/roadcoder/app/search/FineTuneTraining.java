@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.roadcoder.model.inference.PriorCorrection;
+import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.train.NetworkFactory;
 import org.roadcoder.app.train.Trainer;
@@ -84,6 +86,11 @@ final class FineTuneTraining implements CandidateTraining {
                 });
         kept.put(progress.candidate(), new Kept(built.used(), built.note(), end.bestEpoch()));
         return new Trained(best[0], end.bestMacroF1());
+    }
+
+    /** The prior correction of the exclusive groups over this search's training frames, as {@code train} makes it. */
+    PriorCorrection priorCorrection() {
+        return TrainingJob.priorCorrection(config, layout, train);
     }
 
     /** Flag thresholds of a trained candidate {@code net}, tuned on the validation frames as {@code train} tunes them. */

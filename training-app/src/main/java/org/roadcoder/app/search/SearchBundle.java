@@ -11,13 +11,17 @@ import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.app.run.Provenance;
 import org.roadcoder.app.run.RunFolder;
 import org.roadcoder.app.train.Checkpoints;
+import org.roadcoder.app.run.Layouts;
+import org.roadcoder.data.schema.LabelSchema;
+import org.roadcoder.model.inference.PriorCorrection;
 import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.search.CandidateRecord;
 import org.roadcoder.search.SearchOutcome;
 
 /**
  * The best candidate of a head search as a complete run folder, so that {@code predict} and
- * {@code evaluate} take it like a trained run: the network with its tuned flag thresholds, the
+ * {@code evaluate} take it like a trained run: the network with its tuned flag thresholds and the prior
+ * correction of its exclusive groups (as {@code train} finishes a model), the
  * configuration the candidates started from with the winning head, the label schema and the
  * provenance of the data (survey, split roads, weights) with the search's outcome.
  */
@@ -34,8 +38,8 @@ final class SearchBundle {
      * @param provenance where the data came from, the search's command line already added
      * @param bestEpoch  the epoch of the best candidate's network (1-based)
      */
-    static void write(SearchOutcome outcome, Thresholds thresholds, RunConfig config, Path labels,
-                      Provenance provenance, int bestEpoch, Path dir) {
+    static void write(SearchOutcome outcome, Thresholds thresholds, PriorCorrection correction, RunConfig config,
+                      Path labels, Provenance provenance, int bestEpoch, Path dir) {
         CandidateRecord best = outcome.best();
         RunFolder run = new RunFolder(dir);
         try {
@@ -43,7 +47,8 @@ final class SearchBundle {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        Checkpoints.saveModel(outcome.bestNet(), thresholds, run.model());
+        Checkpoints.saveFinished(outcome.bestNet(), thresholds, correction, Layouts.of(LabelSchema.load(labels)),
+                run.model());
         RunConfig won = new RunConfig(config.model().withHead(best.hidden(), best.dropRate(), best.lr()), config.data(),
                 config.training());
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(won));

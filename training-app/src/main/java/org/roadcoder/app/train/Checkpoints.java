@@ -7,6 +7,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.roadcoder.app.run.AtomicFiles;
 import org.roadcoder.data.DataException;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.inference.PriorCorrection;
 import org.roadcoder.model.metrics.Thresholds;
 
 /** Model and checkpoint files, each written whole under a temporary name and renamed into place. */
@@ -35,6 +37,20 @@ public final class Checkpoints {
         AtomicFiles.write(file, tmp -> {
             ModelSerializer.writeModel(net, tmp.toFile(), false);
             thresholds.addTo(tmp.toFile());
+        });
+    }
+
+    /**
+     * The finished model: {@code correction} applied to {@code net}'s weights (in place; {@code net} must carry
+     * none yet) and recorded in the file with the flag thresholds, so predict, evaluate and Spark all code with it.
+     */
+    public static void saveFinished(ComputationGraph net, Thresholds thresholds, PriorCorrection correction,
+            OutputLayout layout, Path file) {
+        correction.applyTo(net, layout);
+        AtomicFiles.write(file, tmp -> {
+            ModelSerializer.writeModel(net, tmp.toFile(), false);
+            thresholds.addTo(tmp.toFile());
+            correction.addTo(tmp.toFile());
         });
     }
 

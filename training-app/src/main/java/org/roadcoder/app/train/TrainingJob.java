@@ -28,6 +28,7 @@ import org.roadcoder.data.survey.Survey;
 import org.roadcoder.data.survey.SurveyFrame;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.backbone.WeightsSource;
+import org.roadcoder.model.inference.PriorCorrection;
 
 /**
  * One training run from configuration to a saved model: reads the survey, splits it by road, builds
@@ -157,11 +158,21 @@ public final class TrainingJob {
         recorder.finished(end);
         out.println(end.stopReason());
         ComputationGraph best = Checkpoints.restoreModel(run.model());
+        // a resumed run that kept its earlier model restores it corrected: start again from the trained weights
+        PriorCorrection.removeFrom(best, run.model().toFile(), layout);
         Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
-        Checkpoints.saveModel(best, tuned.thresholds(), run.model());
-        out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %s%n",
-                run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on());
+        PriorCorrection correction = priorCorrection(config, layout, train);
+        Checkpoints.saveFinished(best, tuned.thresholds(), correction, layout, run.model());
+        out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %s; exclusive groups' prior"
+                        + " correction: %s%n", run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on(),
+                correction.describe());
         out.flush();
+    }
+
+    /** {@code model.prior_correction} over the category shares of the frames a model was trained on. */
+    public static PriorCorrection priorCorrection(RunConfig config, OutputLayout layout, List<SurveyFrame> train) {
+        return PriorCorrection.of(layout, train.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new),
+                config.model().priorCorrection());
     }
 
     private static double[] toDouble(float[] v) {

@@ -31,6 +31,8 @@ final class RoadcoderSide {
         if (saved.isPresent()) {
             return saved.get();
         }
+        // a run left there with other inputs (another recipe's code or keys) is trained again from scratch
+        args.add("--overwrite");
         long t0 = System.nanoTime();
         execute(args);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -17,6 +17,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadcoder.model.inference.PriorCorrection;
+import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.Layouts;
@@ -73,6 +75,9 @@ class FineTuneSearchTest {
                 WeightsSource.defaults(), new PrintWriter(new StringWriter())).net();
         assertThat(Backbones.layers(start)).hasSizeGreaterThan(5);
         assertThat(Backbones.unchanged(best, start)).isEmpty();
+        // finished as train finishes a model: the exclusive groups' prior correction is in its weights and file
+        assertThat(PriorCorrection.readFrom(out.resolve("best/model.zip").toFile()).tau())
+                .isEqualTo(ModelConfig.DEFAULT_PRIOR_CORRECTION);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roadcoder.model.inference.PriorCorrection;
 
 /** {@code roadcoder search} through the real command line. */
 class SearchCommandTest {
@@ -66,6 +67,9 @@ class SearchCommandTest {
                 false);
         assertThat(Backbones.unchanged(best, featurized)).hasSizeGreaterThan(5)
                 .containsExactlyElementsOf(Backbones.layers(featurized));
+        // finished as train finishes a model: the prior correction over the training features' labels
+        assertThat(PriorCorrection.readFrom(out.resolve("best/model.zip").toFile()).shares())
+                .containsKey("median_type");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.roadcoder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,10 @@ import org.roadcoder.app.TestSurveys;
 import org.roadcoder.app.config.ConfigLoader;
 import org.roadcoder.app.train.Checkpoints;
 import org.roadcoder.data.csv.CsvTable;
+import org.roadcoder.app.run.Layouts;
+import org.roadcoder.data.schema.LabelSchema;
+import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.inference.PriorCorrection;
 import org.roadcoder.model.metrics.Thresholds;
 
 class TrainCommandTest {
@@ -88,6 +93,53 @@ class TrainCommandTest {
         assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "epoch")).containsExactly("1", "2");
         assertThat(splitHistory.rows()).extracting(r -> splitHistory.cell(r, "train_loss"))
                 .isEqualTo(wholeHistory.rows().stream().map(r -> wholeHistory.cell(r, "train_loss")).toList());
+    }
+
+    @Test
+    void theModelDecidesExclusiveGroupsWithThePriorCorrectionOfItsTrainingFramesAppliedOnce(@TempDir Path dir)
+            throws IOException {
+        Path plain = dir.resolve("plain");
+        Path corrected = dir.resolve("corrected");
+        assertThat(train(plain, "--set", "model.prior_correction=0").exitCode()).isZero();
+        CliRun r = train(corrected);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("exclusive groups' prior correction: tau 0.75");
+        OutputLayout layout = Layouts.of(LabelSchema.load(Path.of(SCHEMA)));
+
+        PriorCorrection c = PriorCorrection.readFrom(corrected.resolve("model.zip").toFile());
+        assertThat(c.tau()).isEqualTo(0.75);
+        assertThat(c.shares()).containsOnlyKeys("curvature", "bicycle_facilities", "lane_width", "median_type",
+                "number_of_lanes");
+        assertThat(java.util.Arrays.stream(c.shares().get("median_type")).sum()).isCloseTo(1, within(1e-9));
+        // the same training, so the only difference is the offsets in the output layer's bias
+        double[] offsets = c.logitOffsets(layout);
+        assertThat(bias(corrected.resolve("model.zip"))).containsExactly(
+                add(bias(plain.resolve("model.zip")), offsets), within(1e-5));
+
+        // resumed past its end, the kept model is corrected once, not twice
+        CliRun resumed = CliRun.of("train", "--resume", "--out", corrected.toString(), "--epochs", "3",
+                "--max-batches", "2");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        int kept = new ObjectMapper().readTree(corrected.resolve("provenance.json").toFile()).get("bestEpoch").asInt();
+        double[] trained = kept == 3 ? outputBias(Checkpoints.restoreCheckpoint(corrected.resolve("checkpoint.zip")).net())
+                : bias(plain.resolve("model.zip"));
+        assertThat(bias(corrected.resolve("model.zip"))).containsExactly(add(trained, offsets), within(1e-5));
+    }
+
+    private static double[] bias(Path model) {
+        return outputBias(Checkpoints.restoreModel(model));
+    }
+
+    private static double[] outputBias(ComputationGraph net) {
+        return net.getLayer(net.getConfiguration().getNetworkOutputs().get(0)).getParam("b").reshape(-1).toDoubleVector();
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] s = a.clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] += b[i];
+        }
+        return s;
     }
 
     @Test
