@@ -12,6 +12,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.roadcoder.model.OutputLayout;
+import org.roadcoder.model.metrics.Evaluator;
+import org.roadcoder.model.metrics.Thresholds;
 import org.roadcoder.model.segment.SegmentNetworks;
 
 /**
@@ -34,6 +36,34 @@ import org.roadcoder.model.segment.SegmentNetworks;
 public record PriorCorrection(double tau, Map<String, double[]> shares) {
 
     public static final String MODEL_ENTRY = "roadcoder-prior-correction";
+    /** The exponents {@link #tune} chooses from. */
+    public static final double[] CANDIDATES = {0, 0.25, 0.5, 0.75, 1};
+
+    /**
+     * The exponent chosen on validation data and what each candidate scored there.
+     *
+     * @param chosen  the correction with the chosen exponent
+     * @param scores  validation macro-F1 of the exclusive groups by candidate exponent, in {@link #CANDIDATES} order
+     */
+    public record Tuned(PriorCorrection chosen, Map<Double, Double> scores) {
+        /** The exponent as given, not tuned. */
+        public static Tuned fixed(PriorCorrection c) {
+            return new Tuned(c, Map.of());
+        }
+
+        /** e.g. {@code tau 0.50, tuned on validation (macro-F1 of the exclusive groups by tau: 0.0 0.4120, ...)} */
+        public String describe() {
+            if (scores.isEmpty()) {
+                return chosen.tau() == 0 ? "none (plain argmax)" : String.format(java.util.Locale.ROOT, "tau %.2f",
+                        chosen.tau());
+            }
+            StringBuilder b = new StringBuilder();
+            scores.forEach((t, f) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                    "%s %.4f", t, f)));
+            return String.format(java.util.Locale.ROOT, "tau %.2f, tuned on validation (macro-F1 of the exclusive"
+                    + " groups by tau: %s)", chosen.tau(), b);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +111,57 @@ public record PriorCorrection(double tau, Map<String, double[]> shares) {
             shares.put(b.name(), s);
         }
         return new PriorCorrection(tau, shares);
+    }
+
+    /** The same shares with exponent {@code newTau}. */
+    public PriorCorrection withTau(double newTau) {
+        return new PriorCorrection(newTau, shares);
+    }
+
+    /**
+     * The exponent of {@link #CANDIDATES} whose corrected probabilities score the best macro-F1 of the exclusive
+     * groups on {@code p} (uncorrected validation probabilities) against {@code y}; on a tie the smaller one.
+     */
+    public Tuned tune(OutputLayout layout, double[][] p, double[][] y) {
+        Map<Double, Double> scores = new LinkedHashMap<>();
+        PriorCorrection best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double t : CANDIDATES) {
+            PriorCorrection c = withTau(t);
+            double f1 = Evaluator.evaluate(layout, c.correct(layout, p), y, Thresholds.defaults()).metric("macro_f1");
+            scores.put(t, f1);
+            if (f1 > bestScore + 1e-12) {
+                bestScore = f1;
+                best = c;
+            }
+        }
+        return new Tuned(best, scores);
+    }
+
+    /**
+     * What the corrected network gives for probabilities {@code p} of the uncorrected one: each exclusive group's
+     * {@code p(c) / share(c)^tau}, renormalised; flags as they are.
+     */
+    public double[][] correct(OutputLayout layout, double[][] p) {
+        double[] offsets = logitOffsets(layout);
+        double[][] out = new double[p.length][];
+        for (int r = 0; r < p.length; r++) {
+            out[r] = p[r].clone();
+            for (OutputLayout.Block b : layout.blocks()) {
+                if (b.kind() != OutputLayout.Kind.SOFTMAX) {
+                    continue;
+                }
+                double sum = 0;
+                for (int c = b.offset(); c < b.end(); c++) {
+                    out[r][c] = p[r][c] * Math.exp(offsets[c]);
+                    sum += out[r][c];
+                }
+                for (int c = b.offset(); c < b.end(); c++) {
+                    out[r][c] /= sum;
+                }
+            }
+        }
+        return out;
     }
 
     /** What is added to each output's logit: {@code -tau ln share} on exclusive outputs, 0 on flags. */
@@ -164,12 +245,5 @@ public record PriorCorrection(double tau, Map<String, double[]> shares) {
         if (applied != null) {
             applied.undoFrom(net, layout);
         }
-    }
-
-    /** For logs and provenance, e.g. {@code tau 0.75 over 5 exclusive groups (training frames' shares)}. */
-    public String describe() {
-        return tau == 0 ? "none (plain argmax)" : String.format(java.util.Locale.ROOT,
-                "tau %.2f: exclusive logits lowered by tau ln(share of the category in the training frames), %d groups",
-                tau, shares.size());
     }
 }

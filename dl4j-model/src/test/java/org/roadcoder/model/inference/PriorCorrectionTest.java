@@ -65,6 +65,11 @@ class PriorCorrectionTest {
                 assertThat(after[i][1 + k]).isCloseTo(expected[k] / sum, within(1e-5));
             }
         }
+        // the same correction in probability space (what the tuning scores) is what the network gives
+        double[][] corrected = c.correct(LAYOUT, before);
+        for (int i = 0; i < before.length; i++) {
+            assertThat(after[i]).containsExactly(corrected[i], within(1e-5));
+        }
         c.undoFrom(net, LAYOUT);
         assertThat(net.outputSingle(false, x).toDoubleMatrix()).isDeepEqualTo(before);
     }
@@ -81,6 +86,25 @@ class PriorCorrectionTest {
         assertThat(argmaxMedian(net.outputSingle(false, x))).isZero();
         PriorCorrection.of(LAYOUT, TRAIN, 0.5).applyTo(net, LAYOUT);
         assertThat(argmaxMedian(net.outputSingle(false, x))).isEqualTo(2);
+    }
+
+    @Test
+    void tuningPicksTheExponentWithTheBestValidationMacroF1AndThePlainArgmaxWhenNothingIsGained() {
+        PriorCorrection c = PriorCorrection.of(LAYOUT, TRAIN, 0);
+        // the rare category (truth of the last two frames) always comes second to the common one, narrowly
+        double[][] p = {{0.1, 0.60, 0.10, 0.30}, {0.1, 0.55, 0.15, 0.30}, {0.1, 0.50, 0.15, 0.35},
+            {0.1, 0.48, 0.12, 0.40}, {0.1, 0.70, 0.20, 0.10}, {0.1, 0.80, 0.10, 0.10}};
+        double[][] y = labels(new int[] {0, 0, 2, 2, 0, 0}, 0);
+        PriorCorrection.Tuned t = c.tune(LAYOUT, p, y);
+        assertThat(t.scores()).containsOnlyKeys(0.0, 0.25, 0.5, 0.75, 1.0);
+        double best = t.scores().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertThat(t.scores().get(t.chosen().tau())).isEqualTo(best);
+        assertThat(t.chosen().tau()).isPositive();
+        assertThat(best).isGreaterThan(t.scores().get(0.0));
+        assertThat(t.describe()).startsWith("tau ").contains("tuned on validation");
+        // where every category is already found, no correction is chosen
+        double[][] easy = {{0.1, 0.9, 0.05, 0.05}, {0.1, 0.05, 0.9, 0.05}, {0.1, 0.05, 0.05, 0.9}};
+        assertThat(c.tune(LAYOUT, easy, labels(new int[] {0, 1, 2}, 0)).chosen().tau()).isZero();
     }
 
     @Test

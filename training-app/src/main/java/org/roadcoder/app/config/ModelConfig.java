@@ -31,10 +31,11 @@ import org.roadcoder.model.transfer.HeadOptions;
  * @param featureLr       learning rate of the backbone when fine-tuned
  * @param classifierLr    learning rate of the new classifier
  * @param segmentPooling  how segment-level training pools frame outputs (used when {@code training.unit: segment})
- * @param priorCorrection the exponent tau of the exclusive groups' decision rule, in [0, 2]: the trained model's
- *                        probabilities are divided by the category's share of the training frames to the tau and
- *                        renormalised ({@code PriorCorrection}); 0 is the plain argmax (the proof of concept's),
- *                        default {@value #DEFAULT_PRIOR_CORRECTION} (docs/quality.md, "Prior correction")
+ * @param priorCorrection the exponent tau of the exclusive groups' decision rule: the trained model's probabilities
+ *                        are divided by the category's share of the training frames to the tau and renormalised
+ *                        ({@code PriorCorrection}); a number in [0, 2] (0 is the plain argmax, the proof of
+ *                        concept's) or {@value #AUTO} (the default): the best of 0, 0.25, 0.5, 0.75 and 1 on the
+ *                        validation roads (docs/quality.md, "Prior correction")
  */
 @JsonPropertyOrder({"backbone", "weights", "init", "width_multiplier", "input_size", "hidden", "dropout", "loss", "pos_weight", "class_weight", "freeze", "feature_lr", "classifier_lr",
         "segment_pooling", "prior_correction"})
@@ -53,20 +54,18 @@ public record ModelConfig(
         @JsonProperty("feature_lr") double featureLr,
         @JsonProperty("classifier_lr") double classifierLr,
         @JsonProperty("segment_pooling") SegmentPoolingConfig segmentPooling,
-        @JsonProperty("prior_correction") Double priorCorrection) {
+        @JsonProperty("prior_correction") String priorCorrection) {
 
     public static final String NO_FREEZE = "none";
-    /** Measured best of 0, 0.25, 0.5, 0.75 and 1 on the quality bench's quick surveys (docs/quality.md). */
-    public static final double DEFAULT_PRIOR_CORRECTION = 0.75;
+    /** {@code model.prior_correction}: tau chosen on the validation roads. */
+    public static final String AUTO = "auto";
 
     public ModelConfig {
         posWeight = posWeight == null ? Map.of() : Map.copyOf(posWeight);
         classWeight = classWeight == null ? Map.of() : Map.copyOf(classWeight);
         segmentPooling = segmentPooling == null ? SegmentPoolingConfig.defaults() : segmentPooling;
-        priorCorrection = priorCorrection == null ? DEFAULT_PRIOR_CORRECTION : priorCorrection;
-        ConfigException.require(priorCorrection >= 0 && priorCorrection <= 2, "model.prior_correction",
-                "is the exponent of the training prior divided out of the exclusive groups, in [0, 2] (0: plain argmax);"
-                        + " got " + priorCorrection);
+        priorCorrection = priorCorrection == null ? AUTO : priorCorrection.trim();
+        fixedPriorCorrection(priorCorrection);
         backboneKind(backbone);
         weightsSpec(weights);
         initKind(init);
@@ -96,6 +95,27 @@ public record ModelConfig(
     public ModelConfig withHead(int newHidden, double newDropout, double newClassifierLr) {
         return new ModelConfig(backbone, weights, init, widthMultiplier, inputSize, newHidden, newDropout, loss, posWeight, classWeight,
                 freeze, featureLr, newClassifierLr, segmentPooling, priorCorrection);
+    }
+
+    /** The fixed exponent of {@code model.prior_correction}, or NaN for {@value #AUTO} (tuned on validation). */
+    public double fixedPriorCorrection() {
+        return fixedPriorCorrection(priorCorrection);
+    }
+
+    private static double fixedPriorCorrection(String text) {
+        if (AUTO.equals(text)) {
+            return Double.NaN;
+        }
+        double tau;
+        try {
+            tau = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            tau = Double.NaN;
+        }
+        ConfigException.require(tau >= 0 && tau <= 2, "model.prior_correction",
+                "is auto or the exponent of the training prior divided out of the exclusive groups, in [0, 2]"
+                        + " (0: plain argmax); got " + text);
+        return tau;
     }
 
     public Backbone backboneKind() {

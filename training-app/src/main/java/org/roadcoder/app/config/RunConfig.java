@@ -33,7 +33,7 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
         return new RunConfig(
                 new ModelConfig("vgg16", "imagenet", "torch", 1.0, 224, 300, 0.5, "bce", Map.of(), Map.of(),
                         ModelConfig.NO_FREEZE, 1e-4, 1e-3, SegmentPoolingConfig.defaults(),
-                        ModelConfig.DEFAULT_PRIOR_CORRECTION),
+                        ModelConfig.AUTO),
                 new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), 42, true, 2, 2),
                 new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.DEFAULT_STATS_EVERY, TrainingConfig.FRAME,
                         TrainingConfig.KEEP_BEST));

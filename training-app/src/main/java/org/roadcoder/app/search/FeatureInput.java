@@ -14,6 +14,7 @@ import org.roadcoder.app.config.ModelConfig;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.app.run.Layouts;
 import org.roadcoder.app.run.Provenance;
+import org.roadcoder.app.train.TrainingJob;
 import org.roadcoder.data.DataException;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.model.network.NetworkSpec;
@@ -94,7 +95,12 @@ public final class FeatureInput implements SearchInput {
     @Override
     public void writeBest(SearchOutcome outcome, Path dir, List<String> args) {
         Provenance provenance = Provenance.read(features.resolve("provenance.json")).withInvocation(args);
-        SearchBundle.write(outcome, thresholds(outcome.bestNet()), priorCorrection(), config,
+        HeadOutputs validation = HeadOutputs.of(new HeadTrainer(outcome.bestNet()).head(),
+                FeatureStore.open(features.resolve("validation")).iterator());
+        double[][] p = validation.probabilities().toDoubleMatrix();
+        double[][] y = validation.labels().toDoubleMatrix();
+        SearchBundle.write(outcome, ThresholdTuner.tune(layout, validation.probabilities(), validation.labels()),
+                TrainingJob.priorCorrection(config, layout, trainLabels(), p, y).chosen(), config,
                 features.resolve("labels.yaml"), provenance, outcome.best().epochs(), dir);
     }
 
@@ -114,20 +120,13 @@ public final class FeatureInput implements SearchInput {
         return net;
     }
 
-    /** The prior correction of the exclusive groups over the training features' labels, as {@code train} makes it. */
-    private PriorCorrection priorCorrection() {
+    /** The label rows of the training features (what the head trained on). */
+    private double[][] trainLabels() {
         List<double[]> labels = new ArrayList<>();
         DataSetIterator it = FeatureStore.open(features.resolve("train")).iterator();
         while (it.hasNext()) {
             labels.addAll(Arrays.asList(it.next().getLabels().toDoubleMatrix()));
         }
-        return PriorCorrection.of(layout, labels.toArray(double[][]::new), config.model().priorCorrection());
-    }
-
-    /** Flag thresholds tuned on the validation features. */
-    private Thresholds thresholds(ComputationGraph best) {
-        HeadOutputs validation = HeadOutputs.of(new HeadTrainer(best).head(),
-                FeatureStore.open(features.resolve("validation")).iterator());
-        return ThresholdTuner.tune(layout, validation.probabilities(), validation.labels());
+        return labels.toArray(double[][]::new);
     }
 }

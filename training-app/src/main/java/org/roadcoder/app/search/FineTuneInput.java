@@ -75,8 +75,8 @@ public final class FineTuneInput implements SearchInput {
         Provenance provenance = Provenance.start(survey, schemaFile, config.data().labels(), split,
                 config.model().weights(), kept.weightsUsed().toString(), kept.weightsNote(), args)
                 .withTrainingUnit(TrainingJob.trainingUnit(config));
-        SearchBundle.write(outcome, training.thresholds(outcome.bestNet()), training.priorCorrection(), config, schemaFile,
-                provenance,
+        FineTuneTraining.Finish finish = training.finish(outcome.bestNet());
+        SearchBundle.write(outcome, finish.thresholds(), finish.correction(), config, schemaFile, provenance,
                 kept.bestEpoch(), dir);
     }
 }

@@ -88,15 +88,19 @@ final class FineTuneTraining implements CandidateTraining {
         return new Trained(best[0], end.bestMacroF1());
     }
 
-    /** The prior correction of the exclusive groups over this search's training frames, as {@code train} makes it. */
-    PriorCorrection priorCorrection() {
-        return TrainingJob.priorCorrection(config, layout, train);
+    /**
+     * Flag thresholds of a trained candidate {@code net}, tuned on the validation frames as {@code train} tunes them,
+     * and the prior correction of its exclusive groups over this search's training frames, as {@code train} makes it.
+     */
+    Finish finish(ComputationGraph net) {
+        Trainer.Tuned tuned = new Trainer(layout, outputNames, TrainerOptions.of(config, maxBatches), out)
+                .tuneThresholds(net, validation);
+        return new Finish(tuned.thresholds(), TrainingJob.priorCorrection(config, layout, TrainingJob.labels(train),
+                tuned.validation().probabilities(), tuned.validation().labels()).chosen());
     }
 
-    /** Flag thresholds of a trained candidate {@code net}, tuned on the validation frames as {@code train} tunes them. */
-    Thresholds thresholds(ComputationGraph net) {
-        return new Trainer(layout, outputNames, TrainerOptions.of(config, maxBatches), out)
-                .tuneThresholds(net, validation).thresholds();
+    /** What a finished candidate is saved with. */
+    record Finish(Thresholds thresholds, PriorCorrection correction) {
     }
 
     /** What candidate {@code index} started from and which epoch it kept; null before it finished. */

@@ -140,8 +140,11 @@ public final class Trainer {
         return Evaluator.evaluate(layout, scores.probabilities(), scores.labels(), Thresholds.defaults());
     }
 
-    /** Flag thresholds, and what they were tuned on for the log ("412 validation frames"). */
-    public record Tuned(Thresholds thresholds, String on) {
+    /**
+     * Flag thresholds, what they were tuned on for the log ("412 validation frames"), and the validation frames'
+     * probabilities and labels they were tuned with.
+     */
+    public record Tuned(Thresholds thresholds, String on, FrameScorer.Scores validation) {
     }
 
     /**
@@ -157,7 +160,7 @@ public final class Trainer {
                 : FramePooling.frameDefault();
         return new Tuned(SegmentThresholds.tune(layout, pooling, segments, scores.probabilities(), scores.labels()),
                 scores.size() + " validation frames and their " + new java.util.LinkedHashSet<>(segments).size()
-                        + " segments");
+                        + " segments", scores);
     }
 
     private FrameScorer.Scores score(ComputationGraph net, List<SurveyFrame> frames) {

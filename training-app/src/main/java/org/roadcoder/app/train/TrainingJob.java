@@ -94,7 +94,7 @@ public final class TrainingJob {
         }
         AtomicFiles.writeString(run.config(), ConfigLoader.toYaml(config));
         List<SurveyFrame> trainFrames = split.frames(survey.frames(), RoadSplit.Part.TRAIN);
-        MajorityBaseline.of(layout, trainFrames.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new))
+        MajorityBaseline.of(layout, labels(trainFrames))
                 .save(run.baseline(), schema.outputNames());
         Provenance p = Provenance.start(surveyDir, schemaFile, config.data().labels(), split, config.model().weights(),
                 built.used().toString(), built.note(), args).withTrainingUnit(trainingUnit(config)).withTrainedOn(trainedOn);
@@ -161,18 +161,34 @@ public final class TrainingJob {
         // a resumed run that kept its earlier model restores it corrected: start again from the trained weights
         PriorCorrection.removeFrom(best, run.model().toFile(), layout);
         Trainer.Tuned tuned = trainer.tuneThresholds(best, validation);
-        PriorCorrection correction = priorCorrection(config, layout, train);
-        Checkpoints.saveFinished(best, tuned.thresholds(), correction, layout, run.model());
+        PriorCorrection.Tuned correction = priorCorrection(config, layout, labels(train), tuned.validation().probabilities(),
+                tuned.validation().labels());
+        Checkpoints.saveFinished(best, tuned.thresholds(), correction.chosen(), layout, run.model());
         out.printf("model: %s (epoch %d, validation score %.4f); flag thresholds tuned on %s; exclusive groups' prior"
                         + " correction: %s%n", run.model(), end.bestEpoch(), end.bestMacroF1(), tuned.on(),
                 correction.describe());
         out.flush();
     }
 
-    /** {@code model.prior_correction} over the category shares of the frames a model was trained on. */
-    public static PriorCorrection priorCorrection(RunConfig config, OutputLayout layout, List<SurveyFrame> train) {
-        return PriorCorrection.of(layout, train.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new),
-                config.model().priorCorrection());
+    /**
+     * The prior correction of a finished model, over the category shares of the labels it was trained on
+     * ({@code trainLabels}): {@code model.prior_correction}'s exponent, or for {@code auto} the one whose correction
+     * of the network's validation probabilities {@code p} scores best against {@code y} (none without validation
+     * frames). Train and both kinds of search finish their models with it.
+     */
+    public static PriorCorrection.Tuned priorCorrection(RunConfig config, OutputLayout layout, double[][] trainLabels,
+            double[][] p, double[][] y) {
+        double fixed = config.model().fixedPriorCorrection();
+        PriorCorrection shares = PriorCorrection.of(layout, trainLabels, Double.isNaN(fixed) ? 0 : fixed);
+        if (!Double.isNaN(fixed) || p.length == 0) {
+            return PriorCorrection.Tuned.fixed(shares);
+        }
+        return shares.tune(layout, p, y);
+    }
+
+    /** The label rows of {@code frames}, as the network trains on them. */
+    public static double[][] labels(List<SurveyFrame> frames) {
+        return frames.stream().map(f -> toDouble(f.labels())).toArray(double[][]::new);
     }
 
     private static double[] toDouble(float[] v) {

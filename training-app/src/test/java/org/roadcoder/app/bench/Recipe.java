@@ -20,8 +20,9 @@ enum Recipe {
 
     /**
      * The best recipe measured (docs/quality.md, "Recipes tried" and "Prior correction"): the poc's training,
-     * keeping the last epoch's network instead of the best validated one, and the exclusive groups decided with
-     * roadcoder's default prior correction (tau 0.75). The grouped loss, class weights, a 10x feature learning
+     * keeping the last epoch's network instead of the best validated one, and the exclusive groups decided with a
+     * prior correction of tau 0.75 (fixed: the bench's 3 validation roads are few to tune it on; roadcoder's default
+     * is {@code auto}, tuned on validation). The grouped loss, class weights, a 10x feature learning
      * rate, batch 8, dropout 0.2 and augmentation measured no better than the poc's training.
      */
     BEST(Map.of("training.keep", "last", "model.prior_correction", "0.75"));

@@ -101,7 +101,7 @@ class TrainCommandTest {
         Path plain = dir.resolve("plain");
         Path corrected = dir.resolve("corrected");
         assertThat(train(plain, "--set", "model.prior_correction=0").exitCode()).isZero();
-        CliRun r = train(corrected);
+        CliRun r = train(corrected, "--set", "model.prior_correction=0.75");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("exclusive groups' prior correction: tau 0.75");
         OutputLayout layout = Layouts.of(LabelSchema.load(Path.of(SCHEMA)));
@@ -124,6 +124,22 @@ class TrainCommandTest {
         double[] trained = kept == 3 ? outputBias(Checkpoints.restoreCheckpoint(corrected.resolve("checkpoint.zip")).net())
                 : bias(plain.resolve("model.zip"));
         assertThat(bias(corrected.resolve("model.zip"))).containsExactly(add(trained, offsets), within(1e-5));
+    }
+
+    @Test
+    void byDefaultTheExponentIsTheOneThatScoresBestOnTheValidationRoads(@TempDir Path dir) {
+        CliRun r = train(dir.resolve("auto"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("prior correction: tau (\\d\\.\\d\\d), "
+                + "tuned on validation \\(macro-F1 of the exclusive groups by tau: 0\\.0 (\\d\\.\\d{4}), "
+                + "0\\.25 (\\d\\.\\d{4}), 0\\.5 (\\d\\.\\d{4}), 0\\.75 (\\d\\.\\d{4}), 1\\.0 (\\d\\.\\d{4})\\)").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        double[] scores = java.util.stream.IntStream.rangeClosed(2, 6).mapToDouble(g -> Double.parseDouble(m.group(g)))
+                .toArray();
+        double chosen = PriorCorrection.readFrom(dir.resolve("auto/model.zip").toFile()).tau();
+        int at = java.util.Arrays.binarySearch(PriorCorrection.CANDIDATES, chosen);
+        assertThat(at).isNotNegative();
+        assertThat(scores[at]).isEqualTo(java.util.Arrays.stream(scores).max().orElseThrow());
     }
 
     private static double[] bias(Path model) {
