@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A named training recipe of the quality bench: configuration keys set over roadcoder's defaults, for
@@ -16,7 +17,7 @@ enum Recipe {
      * The proof of concept's method as roadcoder runs it: what the PyTorch reference script does, so the plain
      * argmax of the exclusive groups (no prior correction).
      */
-    POC(Map.of("model.prior_correction", "0")),
+    POC(new TreeMap<>(Map.of("model.prior_correction", "0"))),
 
     /**
      * The best recipe measured (docs/quality.md, "Recipes tried" and "Prior correction"): the poc's training,
@@ -25,10 +26,11 @@ enum Recipe {
      * is {@code auto}, tuned on validation). The grouped loss, class weights, a 10x feature learning
      * rate, batch 8, dropout 0.2 and augmentation measured no better than the poc's training.
      */
-    BEST(Map.of("training.keep", "last", "model.prior_correction", "0.75"));
+    BEST(new TreeMap<>(Map.of("training.keep", "last", "model.prior_correction", "0.75")));
 
     private final Map<String, String> own;
 
+    /** @param own the recipe's keys, in a fixed (sorted) order: a saved run is reused only for the same arguments in the same order */
     Recipe(Map<String, String> own) {
         this.own = own;
     }
