@@ -2,6 +2,7 @@ package org.roadcoder.app.config;
 
 import java.util.Map;
 import org.roadcoder.data.iterate.IteratorOptions;
+import org.roadcoder.model.transfer.LearningRateSchedule;
 
 /**
  * Everything a training run is configured with; the YAML file's three sections. {@link #defaults()}
@@ -36,6 +37,6 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
                         ModelConfig.AUTO),
                 new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), 42, true, 2, 2),
                 new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.DEFAULT_STATS_EVERY, TrainingConfig.FRAME,
-                        TrainingConfig.KEEP_BEST));
+                        TrainingConfig.KEEP_BEST, LearningRateSchedule.CONSTANT.id()));
     }
 }

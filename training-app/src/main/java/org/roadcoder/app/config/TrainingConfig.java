@@ -2,6 +2,7 @@ package org.roadcoder.app.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.roadcoder.model.transfer.LearningRateSchedule;
 
 /**
  * The {@code training:} section.
@@ -20,8 +21,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param keep             which epoch's network becomes {@code model.zip}: best (the best validation score; early
  *                         stopping after {@code patience}) or last (the last epoch's, as the proof of concept's
  *                         script does; no early stopping). docs/quality.md measures both
+ * @param lrSchedule       constant (the proof of concept's Adam) or cosine: every layer's learning rate falls from
+ *                         its configured value to 0 along half a cosine over the {@code epochs} (docs/quality.md,
+ *                         "Learning-rate schedule")
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep", "lr_schedule"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
@@ -30,7 +34,8 @@ public record TrainingConfig(
         @JsonProperty("divergence_factor") double divergenceFactor,
         @JsonProperty("stats_every") int statsEvery,
         String unit,
-        String keep) {
+        String keep,
+        @JsonProperty("lr_schedule") String lrSchedule) {
 
     /**
      * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
@@ -48,6 +53,12 @@ public record TrainingConfig(
     public TrainingConfig {
         unit = unit == null ? FRAME : unit;
         keep = keep == null ? KEEP_BEST : keep;
+        lrSchedule = lrSchedule == null ? LearningRateSchedule.CONSTANT.id() : lrSchedule;
+        try {
+            LearningRateSchedule.fromId(lrSchedule);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("training.lr_schedule", e.getMessage());
+        }
         ConfigException.require(KEEP_BEST.equals(keep) || KEEP_LAST.equals(keep), "training.keep",
                 "must be best or last, got " + keep);
         ConfigException.require(FRAME.equals(unit) || SEGMENT.equals(unit), "training.unit",
@@ -64,6 +75,10 @@ public record TrainingConfig(
     /** Whether the last epoch's network is kept rather than the best validated one. */
     public boolean keepLast() {
         return KEEP_LAST.equals(keep);
+    }
+
+    public LearningRateSchedule schedule() {
+        return LearningRateSchedule.fromId(lrSchedule);
     }
 
     public boolean segmentLevel() {

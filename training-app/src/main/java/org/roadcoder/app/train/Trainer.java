@@ -71,6 +71,7 @@ public final class Trainer {
     public TrainingState fit(ComputationGraph net, List<SurveyFrame> train, List<SurveyFrame> validation,
             TrainingState state, EpochListener listener) {
         TrainingState s = state;
+        options.schedule().apply(net, options.epochs() * batchesPerEpoch(train));
         while (s.epoch() < options.epochs()) {
             if (s.sinceBest() >= options.patience()) {
                 return s.stopped("early stopping: no better validation score (mean F1 over all groups) for " + s.sinceBest() + " epochs");
@@ -96,15 +97,10 @@ public final class Trainer {
     private double trainEpoch(ComputationGraph net, List<SurveyFrame> train, int epoch) {
         Nd4j.getRandom().setSeed(options.seed() * 7_919L + epoch);
         int perBatch = options.segmentLevel() ? options.segmentsPerBatch() : options.iterator().batchSize();
-        int units = options.segmentLevel() ? (int) train.stream().map(SurveyFrame::segmentId).distinct().count()
-                : train.size();
         FrameIterator it = options.segmentLevel()
                 ? FrameIterators.segments(train, outputNames, options.forEpoch(epoch), perBatch)
                 : FrameIterators.create(train, outputNames, options.forEpoch(epoch));
-        int batches = (units + perBatch - 1) / perBatch;
-        if (options.maxBatches() > 0) {
-            batches = Math.min(batches, options.maxBatches());
-        }
+        int batches = batchesPerEpoch(train);
         ProgressBar bar = new ProgressBar(out, "epoch " + (epoch + 1) + "/" + options.epochs(), batches);
         double sum = 0;
         int done = 0;
@@ -133,6 +129,15 @@ public final class Trainer {
         }
         bar.finish();
         return sum / Math.max(1, done);
+    }
+
+    /** Training batches (iterations) of one epoch over {@code train}: frames or segments per batch, {@code maxBatches} at most. */
+    private int batchesPerEpoch(List<SurveyFrame> train) {
+        int perBatch = options.segmentLevel() ? options.segmentsPerBatch() : options.iterator().batchSize();
+        int units = options.segmentLevel() ? (int) train.stream().map(SurveyFrame::segmentId).distinct().count()
+                : train.size();
+        int batches = (units + perBatch - 1) / perBatch;
+        return options.maxBatches() > 0 ? Math.min(batches, options.maxBatches()) : batches;
     }
 
     private Evaluation validate(ComputationGraph net, List<SurveyFrame> validation) {

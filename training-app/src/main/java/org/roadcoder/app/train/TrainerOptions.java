@@ -3,6 +3,7 @@ package org.roadcoder.app.train;
 import org.roadcoder.app.config.RunConfig;
 import org.roadcoder.data.image.Augmentation;
 import org.roadcoder.data.iterate.IteratorOptions;
+import org.roadcoder.model.transfer.LearningRateSchedule;
 
 /**
  * How the {@link Trainer} runs.
@@ -18,9 +19,10 @@ import org.roadcoder.data.iterate.IteratorOptions;
  *                         (a segment-level network: frames, frame mask in; segment labels out)
  * @param keepLast         keep every epoch's network as the run's model (the last one wins; no early stopping)
  *                         instead of the best validated one
+ * @param schedule         how the learning rates move over the {@code epochs} (set on the network by {@link Trainer#fit})
  */
 public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
-        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast) {
+        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast, LearningRateSchedule schedule) {
 
     public TrainerOptions {
         if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0) {
@@ -35,7 +37,7 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
         return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
                 maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0,
-                config.training().keepLast());
+                config.training().keepLast(), config.training().schedule());
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */

@@ -20,13 +20,16 @@ enum Recipe {
     POC(new TreeMap<>(Map.of("model.prior_correction", "0"))),
 
     /**
-     * The best recipe measured (docs/quality.md, "Recipes tried" and "Prior correction"): the poc's training,
-     * keeping the last epoch's network instead of the best validated one, and the exclusive groups decided with a
-     * prior correction of tau 0.75 (fixed: the bench's 3 validation roads are few to tune it on; roadcoder's default
-     * is {@code auto}, tuned on validation). The grouped loss, class weights, a 10x feature learning
-     * rate, batch 8, dropout 0.2 and augmentation measured no better than the poc's training.
+     * The best recipe measured (docs/quality.md, "Recipes tried", "Prior correction" and "Learning-rate schedule"):
+     * the poc's network and loss with the backbone at the classifier's learning rate (1e-3: from random weights
+     * the proof of concept's 10x lower rate for the features, meant for fine-tuning ImageNet weights, holds them
+     * back), both rates falling to 0 along a cosine over the epochs, the last epoch's network kept, and the
+     * exclusive groups decided with a prior correction of tau 0.75 (fixed, chosen on the 64 px proxy: the
+     * bench's 3 validation roads are few to tune it on; roadcoder's default is {@code auto}). The grouped loss,
+     * class weights, batch 8, dropout 0.2 and augmentation measured no better than the poc's training.
      */
-    BEST(new TreeMap<>(Map.of("training.keep", "last", "model.prior_correction", "0.75")));
+    BEST(new TreeMap<>(Map.of("training.keep", "last", "model.prior_correction", "0.75", "model.feature_lr", "0.001",
+            "training.lr_schedule", "cosine")));
 
     private final Map<String, String> own;
 

@@ -23,6 +23,7 @@ import org.roadcoder.app.run.Layouts;
 import org.roadcoder.data.schema.LabelSchema;
 import org.roadcoder.model.OutputLayout;
 import org.roadcoder.model.inference.PriorCorrection;
+import org.roadcoder.model.transfer.CosineDecay;
 import org.roadcoder.model.metrics.Thresholds;
 
 class TrainCommandTest {
@@ -186,6 +187,33 @@ class TrainCommandTest {
                 .doesNotContain("Exception");
         assertThat(dir.resolve("run/checkpoint.zip")).doesNotExist();
         assertThat(dir.resolve("run/provenance.json")).content().contains("\"stopReason\" : \"diverged: training diverged in epoch 1");
+    }
+
+    @Test
+    void aCosineScheduleTakesTheRatesToZeroOverTheRunAndAResumedRunStretchesItFromTheConfiguredRates(@TempDir Path dir) {
+        Path run = dir.resolve("cosine");
+        CliRun r = train(run, "--set", "training.lr_schedule=cosine");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // 2 epochs of 2 batches: the tiny configuration's rates (0.003) fall to 0 over 4 iterations
+        ComputationGraph end = Checkpoints.restoreCheckpoint(run.resolve("checkpoint.zip")).net();
+        assertThat(schedule(end, "fc1")).isEqualTo(new CosineDecay(0.003, 4));
+        assertThat(schedule(end, "conv1_1")).isEqualTo(new CosineDecay(0.003, 4));
+        assertThat(end.getLearningRate("output")).isZero();
+
+        CliRun resumed = CliRun.of("train", "--resume", "--out", run.toString(), "--epochs", "3", "--max-batches", "2");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        ComputationGraph more = Checkpoints.restoreCheckpoint(run.resolve("checkpoint.zip")).net();
+        assertThat(schedule(more, "fc1")).isEqualTo(new CosineDecay(0.003, 6));
+        assertThat(more.getLearningRate("fc1")).isZero();
+
+        CliRun bad = train(dir.resolve("bad"), "--set", "training.lr_schedule=step");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.DATA);
+        assertThat(bad.err().strip()).isEqualTo("error: training.lr_schedule: must be constant or cosine, got step");
+    }
+
+    private static org.nd4j.linalg.schedule.ISchedule schedule(ComputationGraph net, String layer) {
+        return ((org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayer(layer)
+                .conf().getLayer()).getIUpdater()).getLearningRateSchedule();
     }
 
     @Test
