@@ -181,6 +181,9 @@ def main():
     p.add_argument("--init", choices=["torch", "he", "torch-zero-bias"], default="torch",
                    help="bisect: he = roadcoder's He-normal init; torch-zero-bias = PyTorch's weights, DL4J's zero biases")
     p.add_argument("--loss-sum", action="store_true", help="bisect: BCE summed over outputs (DL4J's LossBinaryXENT)")
+    p.add_argument("--schedule", choices=["constant", "cosine"], default="constant",
+                   help="recipe screening: cosine takes both learning rates to 0 over the epochs, per step "
+                        "(roadcoder's training.lr_schedule: cosine)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -201,6 +204,9 @@ def main():
     bce = torch.nn.BCELoss(reduction="sum" if a.loss_sum else "mean")
     generator = torch.Generator().manual_seed(a.seed)
     n = x.shape[0]
+    steps = a.epochs * ((n + a.batch - 1) // a.batch)
+    base = [g["lr"] for g in optimizer.param_groups]
+    step = 0
     t0 = time.perf_counter()
     loss_mean = float("nan")
     for epoch in range(a.epochs):
@@ -214,6 +220,10 @@ def main():
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+            step += 1
+            if a.schedule == "cosine":
+                for g, b in zip(optimizer.param_groups, base):
+                    g["lr"] = b * 0.5 * (1 + math.cos(math.pi * step / steps))
             total += loss.item()
             batches += 1
         loss_mean = total / batches
