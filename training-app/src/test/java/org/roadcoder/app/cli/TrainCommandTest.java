@@ -55,7 +55,7 @@ class TrainCommandTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("2 roads train, 1 validation, 1 test")
                 .containsPattern("epoch 1/2: loss \\d+\\.\\d{4}, validation macro-F1 \\d\\.\\d{4}, all-groups F1 \\d\\.\\d{4} \\(best\\)")
-                .contains("epoch 2/2: loss").contains("ETA").contains("finished 2 epochs")
+                .contains("epoch 2/2: loss").doesNotContain("\r").contains("finished 2 epochs")
                 .contains("flag thresholds tuned on 12 validation frames");
         assertThat(ConfigLoader.load(run.resolve("config.yaml"), List.of()))
                 .isEqualTo(ConfigLoader.load(config, List.of()));
