@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
  * {@code epoch 2/8 [=======>      ] 14/30 batches  loss 0.4132  ETA 0:21}; {@link #finish()} clears it for the
  * epoch's summary line. Written to a file or a pipe ({@code nohup roadcoder train ... > train.log}), carriage
  * returns would pile every redraw of an epoch into one line of the log, so there it prints a plain line
- * (no bar) at most every {@link #LOG_INTERVAL_NS} and leaves it in place.
+ * (no bar) after the first batch, which says the epoch has started and gives a first ETA, then at most every
+ * {@link #LOG_INTERVAL_NS}, and leaves each in place.
  */
 final class ProgressBar {
 
@@ -41,7 +42,8 @@ final class ProgressBar {
 
     void update(int done, double loss) {
         long now = clock.getAsLong();
-        if (terminal ? done < total && now - lastDraw < REDRAW_NS : done >= total || now - lastDraw < LOG_INTERVAL_NS) {
+        if (terminal ? done < total && now - lastDraw < REDRAW_NS
+                : done >= total || done > 1 && now - lastDraw < LOG_INTERVAL_NS) {
             return; // a log gets no line for the last batch: the epoch's summary line follows at once
         }
         lastDraw = now;

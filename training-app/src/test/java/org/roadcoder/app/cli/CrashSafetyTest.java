@@ -48,7 +48,7 @@ class CrashSafetyTest {
 
         Path killed = dir.resolve("killed");
         try (ChildRoadcoder child = ChildRoadcoder.start(null, train(killed, "--epochs", "2"))) {
-            assertThat(child.awaitOutput("epoch 2/2 [", 300)).as(child.output()).isTrue();
+            assertThat(child.awaitOutput("epoch 2/2: 1/30 batches", 300)).as(child.output()).isTrue();
             child.kill9();
         }
         // killed during epoch 2: the checkpoint on disk is epoch 1's, whole
@@ -130,7 +130,7 @@ class CrashSafetyTest {
     void twoProcessesCannotWriteTheSameRunFolder(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
         try (ChildRoadcoder child = ChildRoadcoder.start(null, train(run, "--epochs", "50"))) {
-            assertThat(child.awaitOutput("epoch 1/50 [", 300)).as(child.output()).isTrue();
+            assertThat(child.awaitOutput("epoch 1/50: 1/30 batches", 300)).as(child.output()).isTrue();
             String holder = "in use by roadcoder train (pid " + child.pid() + " on ";
 
             CliRun second = CliRun.of(train(run, "--epochs", "1"));

@@ -19,7 +19,7 @@ class ProgressBarTest {
     }
 
     @Test
-    void aLogGetsAPlainLineEveryThirtySecondsAndNoCarriageReturns() {
+    void aLogGetsAPlainLineAfterTheFirstBatchThenEveryThirtySecondsAndNoCarriageReturns() {
         ProgressBar bar = bar(false);
         for (int done = 1; done <= 100; done++) {
             now.addAndGet(SECOND); // one batch a second: 100 s in all
@@ -28,9 +28,10 @@ class ProgressBarTest {
         bar.finish();
 
         assertThat(text.toString()).doesNotContain("\r").isEqualTo(String.join(System.lineSeparator(),
-                "epoch 1/3: 30/100 batches  loss 0.0667  ETA 1:10",
-                "epoch 1/3: 60/100 batches  loss 0.0333  ETA 0:40",
-                "epoch 1/3: 90/100 batches  loss 0.0222  ETA 0:10", ""));
+                "epoch 1/3: 1/100 batches  loss 2.0000  ETA 1:39",
+                "epoch 1/3: 31/100 batches  loss 0.0645  ETA 1:09",
+                "epoch 1/3: 61/100 batches  loss 0.0328  ETA 0:39",
+                "epoch 1/3: 91/100 batches  loss 0.0220  ETA 0:09", ""));
     }
 
     @Test
