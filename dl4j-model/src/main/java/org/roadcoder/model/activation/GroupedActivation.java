@@ -17,10 +17,17 @@ import org.roadcoder.model.OutputLayout;
  * lost). That keeps the JSON that DL4J writes into a model file a plain int array; the no-arg
  * constructor is for Jackson, which sets the field directly (IActivation's field visibility is ANY).
  *
- * <p>Like DL4J's own activations it works in place: {@code getActivation} and {@code backprop} write
- * their result into {@code in} and return it. That is not a style choice: DL4J checks that a layer's
- * activations live in the workspace of its pre-activations, and a freshly allocated result fails
- * that check in {@code MultiLayerNetwork.output}.
+ * <p>{@code getActivation} works in place, like DL4J's own activations: it writes its result into
+ * {@code in} and returns it. That is not a style choice: DL4J checks that a layer's activations live in
+ * the workspace of its pre-activations, and a freshly allocated result fails that check in
+ * {@code MultiLayerNetwork.output}.
+ *
+ * <p>{@code backprop} does not: it returns dL/dz in a new array and leaves {@code in} as it was.
+ * DL4J's {@code LossBinaryXENT} backpropagates through the activation on the pre-activations it was
+ * given, not on a copy, and a {@code LossLayer} (the output of a segment-level network) hands it its
+ * own input, from which {@code ComputationGraph} then computes the score of the step. Written in
+ * place, that score was the loss of dL/dz taken as logits: a segment-level run with {@code loss: bce}
+ * reported 24 at its first step where the batch's loss was 15, and a loss that barely fell.
  */
 public class GroupedActivation extends BaseActivationFunction {
 
@@ -95,7 +102,7 @@ public class GroupedActivation extends BaseActivationFunction {
             }
             offset += size;
         }
-        return new Pair<>(in.assign(grad), null);
+        return new Pair<>(grad, null);
     }
 
     private void checkWidth(INDArray in) {

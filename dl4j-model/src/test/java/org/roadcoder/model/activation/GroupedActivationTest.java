@@ -98,6 +98,23 @@ class GroupedActivationTest {
         }
     }
 
+    @Test
+    void backpropLeavesThePreActivationsAsTheyWere() {
+        GroupedActivation fn = new GroupedActivation(LAYOUT);
+        INDArray z = Nd4j.randn(3L, new long[] {4, LAYOUT.size()});
+        INDArray before = z.dup();
+        INDArray eps = Nd4j.randn(4L, new long[] {4, LAYOUT.size()});
+        INDArray dz = fn.backprop(z, eps).getFirst();
+        // DL4J's LossBinaryXENT backpropagates on the layer's own pre-activations, and a LossLayer scores them
+        // after that; written in place, the score of the step was computed from dL/dz
+        assertThat(z).isEqualTo(before);
+        assertThat(dz).isNotSameAs(z);
+        // and dz is still the gradient: a flag's eps * a (1 - a)
+        INDArray a = fn.getActivation(before.dup(), false);
+        double a0 = a.getDouble(0, 0);
+        assertThat(dz.getDouble(0, 0)).isCloseTo(eps.getDouble(0, 0) * a0 * (1 - a0), within(1e-6));
+    }
+
     /** 6 inputs -> tanh(5) -> grouped output over the small layout, binary cross-entropy. */
     static MultiLayerNetwork tinyNet(DataType type, long seed) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(seed).dataType(type)
