@@ -25,7 +25,13 @@ public final class FrameIterators {
      */
     public static FrameIterator segments(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
             int segmentsPerBatch) {
-        SegmentBatchIterator base = new SegmentBatchIterator(frames, labelNames, options, segmentsPerBatch);
+        return segments(frames, labelNames, options, segmentsPerBatch, 0);
+    }
+
+    /** The same with {@code fillFrames} single frames of other segments in each batch ({@link SegmentBatchIterator}). */
+    public static FrameIterator segments(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
+            int segmentsPerBatch, int fillFrames) {
+        SegmentBatchIterator base = new SegmentBatchIterator(frames, labelNames, options, segmentsPerBatch, fillFrames);
         return options.prefetch() > 0 ? new PrefetchIterator(base, options.prefetch()) : base;
     }
 }

@@ -23,6 +23,14 @@ import org.roadcoder.data.survey.SurveyFrame;
  * a segment carries), and whose features mask is the frame mask {@code [segments, T]}: 1 where segment b
  * has a t-th frame, T the most frames any segment has. Images are decoded, normalised and augmented by
  * the same {@link SurveyFrameIterator} as frame batches; segments (not frames) are shuffled per epoch.
+ *
+ * <p>With {@code fillFrames > 0} each batch also carries that many single frames of other segments, drawn
+ * from an epoch's shuffled order of all frames, packed after the whole segments as one-frame segments
+ * (mask rows with a single 1, labels their segments' labels). Their labels mask ({@code [segments, 1]},
+ * {@link DataSet#getLabelsMaskArray()}) is 0, the whole segments' 1: the network trains them only where it
+ * trains frame by frame ({@code SegmentNetworks.trainingLabelMask}). They are there for what two segments
+ * cannot give a batch: frames of many places, for batch normalisation's statistics and for the groups that
+ * run along the road (docs/quality.md, "Segment batches").
  */
 public final class SegmentBatchIterator implements FrameIterator {
 
@@ -33,15 +41,28 @@ public final class SegmentBatchIterator implements FrameIterator {
     private final IteratorOptions options;
     private final int segmentsPerBatch;
     private final int maxFrames;
+    private final int fillFrames;
+    private final List<SurveyFrame> allFrames;
     private transient SurveyFrameIterator frames;
     private int[] order;
+    /** Per batch of this epoch, the fill frames packed after its segments. */
+    private List<List<SurveyFrame>> fills;
     private int cursor;
     private int epoch;
 
     public SegmentBatchIterator(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
             int segmentsPerBatch) {
+        this(frames, labelNames, options, segmentsPerBatch, 0);
+    }
+
+    /** @param fillFrames single frames of other segments added to each batch, trained frame by frame only */
+    public SegmentBatchIterator(List<SurveyFrame> frames, List<String> labelNames, IteratorOptions options,
+            int segmentsPerBatch, int fillFrames) {
         if (segmentsPerBatch < 1) {
             throw new IllegalArgumentException("segments per batch must be at least 1, got " + segmentsPerBatch);
+        }
+        if (fillFrames < 0) {
+            throw new IllegalArgumentException("fill frames per batch cannot be negative, got " + fillFrames);
         }
         Map<String, List<SurveyFrame>> bySegment = new LinkedHashMap<>();
         for (SurveyFrame f : frames) {
@@ -65,6 +86,8 @@ public final class SegmentBatchIterator implements FrameIterator {
         this.options = options;
         this.segmentsPerBatch = segmentsPerBatch;
         this.maxFrames = segments.stream().mapToInt(List::size).max().orElse(1);
+        this.fillFrames = fillFrames;
+        this.allFrames = List.copyOf(frames);
         start();
     }
 
@@ -93,9 +116,21 @@ public final class SegmentBatchIterator implements FrameIterator {
                 order[j] = t;
             }
         }
+        fills = new ArrayList<>();
+        int[] fillOrder = fillFrames > 0 ? fillOrder() : new int[0];
+        int nextFill = 0;
         List<SurveyFrame> flat = new ArrayList<>();
-        for (int s : order) {
-            flat.addAll(segments.get(s));
+        for (int first = 0; first < order.length; first += segmentsPerBatch) {
+            for (int i = first; i < Math.min(order.length, first + segmentsPerBatch); i++) {
+                flat.addAll(segments.get(order[i]));
+            }
+            List<SurveyFrame> fill = new ArrayList<>(fillFrames);
+            for (int k = 0; k < fillFrames; k++) {
+                fill.add(allFrames.get(fillOrder[nextFill]));
+                nextFill = (nextFill + 1) % fillOrder.length;
+            }
+            flat.addAll(fill);
+            fills.add(fill);
         }
         if (frames != null) {
             frames.close();
@@ -104,6 +139,27 @@ public final class SegmentBatchIterator implements FrameIterator {
                 options.width(), options.preset(), options.augmentation(), false, options.seed(), 0,
                 options.workers()));
         cursor = 0;
+    }
+
+    /** A shuffled order of all frames, its own stream of the epoch's seed. */
+    private int[] fillOrder() {
+        int[] f = new int[allFrames.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = i;
+        }
+        SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + epoch).split();
+        for (int i = f.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = f[i];
+            f[i] = f[j];
+            f[j] = t;
+        }
+        return f;
+    }
+
+    /** Single frames of other segments in each batch (0: whole segments only). */
+    public int fillFrames() {
+        return fillFrames;
     }
 
     @Override
@@ -117,15 +173,24 @@ public final class SegmentBatchIterator implements FrameIterator {
             throw new NoSuchElementException("no more segments in this epoch");
         }
         int b = Math.min(segmentsPerBatch, order.length - cursor);
-        float[][] mask = new float[b][maxFrames];
-        float[][] labels = new float[b][];
+        List<SurveyFrame> fill = fills.get(cursor / segmentsPerBatch);
+        int rows = b + fill.size();
+        float[][] mask = new float[rows][maxFrames];
+        float[][] labels = new float[rows][];
+        float[][] whole = new float[rows][1];
         int n = 0;
         for (int i = 0; i < b; i++) {
             List<SurveyFrame> s = segments.get(order[cursor + i]);
             Arrays.fill(mask[i], 0, s.size(), 1f);
             labels[i] = s.get(0).labels();
+            whole[i][0] = 1f;
             n += s.size();
         }
+        for (int k = 0; k < fill.size(); k++) {
+            mask[b + k][0] = 1f;
+            labels[b + k] = fill.get(k).labels();
+        }
+        n += fill.size();
         cursor += b;
         DataSet packed = frames.next(n);
         INDArray frameLabels = packed.getLabels();
@@ -133,7 +198,7 @@ public final class SegmentBatchIterator implements FrameIterator {
             frameLabels.close();
         }
         return new DataSet(packed.getFeatures(), Nd4j.createFromArray(labels), Nd4j.createFromArray(mask).castTo(
-                DataType.FLOAT), null);
+                DataType.FLOAT), fill.isEmpty() ? null : Nd4j.createFromArray(whole).castTo(DataType.FLOAT));
     }
 
     @Override

@@ -63,6 +63,61 @@ class SegmentBatchIteratorTest {
     }
 
     @Test
+    void fillFramesAreSingleFramesOfTheSurveyAfterTheWholeSegmentsWithALabelsMaskOfZero() {
+        IteratorOptions shuffled = options.withSeed(5).forTraining(null);
+        SegmentBatchIterator it = new SegmentBatchIterator(survey.frames(), schema.outputNames(), shuffled, 1, 2);
+        List<float[]> wholeLabels = new ArrayList<>();
+        int batches = 0;
+        while (it.hasNext()) {
+            DataSet b = it.next();
+            batches++;
+            // one whole segment (2 frames), then 2 single frames
+            assertThat(b.getFeatures().shape()).containsExactly(4, 3, 16, 16);
+            assertThat(b.getFeaturesMaskArray().toFloatMatrix()).isEqualTo(new float[][] {{1, 1}, {1, 0}, {1, 0}});
+            assertThat(b.getLabelsMaskArray().toFloatMatrix()).isEqualTo(new float[][] {{1}, {0}, {0}});
+            wholeLabels.add(b.getLabels().getRow(0).toFloatVector());
+            for (int k = 1; k <= 2; k++) {
+                // a fill frame carries its own segment's label and shows its own image: red f1/f4, green f2/f5,
+                // blue f3/f6; s1 = red, green; s2 = blue, red; s3 = green, blue
+                float[] label = b.getLabels().getRow(k).toFloatVector();
+                int colour = channelOf(b, 1 + k);
+                assertThat(List.of(TinySurvey.S1, TinySurvey.S2, TinySurvey.S3)).anySatisfy(
+                        seg -> assertThat(label).isEqualTo(seg));
+                if (java.util.Arrays.equals(label, TinySurvey.S1)) {
+                    assertThat(colour).isIn(0, 1);
+                } else if (java.util.Arrays.equals(label, TinySurvey.S2)) {
+                    assertThat(colour).isIn(2, 0);
+                } else {
+                    assertThat(colour).isIn(1, 2);
+                }
+            }
+        }
+        it.close();
+        // every whole segment once per epoch, as without fill frames
+        assertThat(batches).isEqualTo(3);
+        assertThat(wholeLabels).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyInAnyOrder(TinySurvey.S1, TinySurvey.S2, TinySurvey.S3);
+    }
+
+    @Test
+    void withoutFillFramesABatchHasNoLabelsMask() {
+        SegmentBatchIterator it = new SegmentBatchIterator(survey.frames(), schema.outputNames(), options, 2);
+        assertThat(it.next().getLabelsMaskArray()).isNull();
+        it.close();
+    }
+
+    /** The brightest channel of packed frame {@code row}: 0 red, 1 green, 2 blue. */
+    private static int channelOf(DataSet b, int row) {
+        int best = 0;
+        for (int c = 1; c < 3; c++) {
+            if (b.getFeatures().getDouble(row, c, 5, 5) > b.getFeatures().getDouble(row, best, 5, 5)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @Test
     void framesOfOneSegmentWithDifferentLabelsAreRefused() {
         List<SurveyFrame> frames = new ArrayList<>(survey.frames());
         SurveyFrame f2 = frames.get(1);

@@ -70,6 +70,52 @@ public final class SegmentNetworks {
     }
 
     /**
+     * The labels mask of a batch whose segments are not all whole ({@code whole} {@code [B, 1]}: 1 for a whole
+     * segment, 0 for a single frame added to the batch, {@code SegmentBatchIterator}'s fill frames), in the
+     * shape of {@link #trainingLabels}: an added frame trains only the blocks trained frame by frame (hybrid
+     * training), never a pooled block, whose label is its segment's and not the frame's; in plain segment
+     * training it trains nothing and only joins the batch's batch-norm statistics. Null when {@code whole} is.
+     */
+    public static INDArray trainingLabelMask(ComputationGraph net, INDArray whole, INDArray mask) {
+        if (whole == null) {
+            return null;
+        }
+        int[] counts = SegmentSplit.counts(mask);
+        if (whole.length() != counts.length) {
+            throw new IllegalArgumentException(whole.length() + " whole-segment flags for a mask of " + counts.length
+                    + " segments");
+        }
+        FramePooling pooling = pooling(net);
+        int[] blocks = poolVertex(net).blockSizes();
+        int width = java.util.Arrays.stream(blocks).sum();
+        float[] frameOnly = new float[width];
+        int offset = 0;
+        for (int i = 0; i < blocks.length; i++) {
+            if (pooling.frameBlocks().contains(i)) {
+                java.util.Arrays.fill(frameOnly, offset, offset + blocks[i], 1f);
+            }
+            offset += blocks[i];
+        }
+        boolean hybrid = pooling.hybrid();
+        int rows = hybrid ? java.util.Arrays.stream(counts).sum() : counts.length;
+        float[][] out = new float[rows][];
+        int row = 0;
+        for (int b = 0; b < counts.length; b++) {
+            boolean isWhole = whole.getDouble(b) > 0.5;
+            for (int t = 0; t < (hybrid ? counts[b] : 1); t++) {
+                float[] r = new float[width];
+                if (isWhole) {
+                    java.util.Arrays.fill(r, 1f);
+                } else if (hybrid) {
+                    r = frameOnly.clone();
+                }
+                out[row++] = r;
+            }
+        }
+        return Nd4j.createFromArray(out).castTo(mask.dataType());
+    }
+
+    /**
      * A network that takes frames only and gives each frame's probabilities: {@code net} itself when it
      * is frame-level; for a segment-level one, a copy without the mask input, the pooling and the loss,
      * whose {@value #FRAME_LOGITS} layer applies the grouped activation. Same weights

@@ -169,6 +169,52 @@ class SegmentPoolVertexTest {
         }
     }
 
+    @Test
+    void anAddedSingleFrameTrainsOnlyTheBlocksTrainedFrameByFrame() {
+        // segments: 3 frames (whole), 1 frame (added from another segment), 2 frames (whole)
+        INDArray whole = Nd4j.createFromArray(new float[][] {{1}, {0}, {1}});
+        INDArray mask = Nd4j.createFromArray(MASK).castTo(DataType.FLOAT);
+        FramePooling hybrid = FramePooling.segmentDefault().withFrameBlocks(java.util.Set.of(1, 3));
+        ComputationGraph net = tinyGraph(hybrid, DataType.DOUBLE);
+        INDArray m = SegmentNetworks.trainingLabelMask(net, whole, mask);
+        // frame rows 0-2, 4-5 whole; row 3, the added frame: the 3-way block (columns 1-3) and the 2-way block (5-6) only
+        assertThat(m.toFloatMatrix()).isEqualTo(new float[][] {
+                {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1},
+                {0, 1, 1, 1, 0, 1, 1},
+                {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1}});
+        // plain segment training: the added frame's segment row trains nothing
+        ComputationGraph plain = tinyGraph(FramePooling.segmentDefault(), DataType.DOUBLE);
+        assertThat(SegmentNetworks.trainingLabelMask(plain, whole, mask).toFloatMatrix()).isEqualTo(new float[][] {
+                {1, 1, 1, 1, 1, 1, 1}, {0, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1}});
+        assertThat(SegmentNetworks.trainingLabelMask(net, null, mask)).isNull();
+
+        // what the mask does in training: the added frame's pooled flags (its segment's label, not the frame's)
+        // move no weight, its frame-trained blocks do
+        INDArray x = Nd4j.randn(4L, new long[] {6, 4}).castTo(DataType.DOUBLE);
+        INDArray segmentLabels = TestLayouts.randomLabels(LAYOUT, 3, 6, DataType.DOUBLE);
+        INDArray flippedFlag = segmentLabels.dup();
+        flippedFlag.putScalar(1, 0, 1 - flippedFlag.getDouble(1, 0));
+        flippedFlag.putScalar(1, 4, 1 - flippedFlag.getDouble(1, 4));
+        INDArray otherCategory = segmentLabels.dup();
+        otherCategory.get(org.nd4j.linalg.indexing.NDArrayIndex.point(1),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 4)).assign(Nd4j.createFromArray(new double[] {0, 0, 0}));
+        otherCategory.putScalar(1, segmentLabels.getDouble(1, 1) == 1 ? 2 : 1, 1.0);
+        INDArray g = gradient(net, x, mask, segmentLabels, m);
+        assertThat(gradient(net, x, mask, flippedFlag, m)).isEqualTo(g);
+        assertThat(gradient(net, x, mask, otherCategory, m)).isNotEqualTo(g);
+    }
+
+    private static INDArray gradient(ComputationGraph net, INDArray x, INDArray mask, INDArray segmentLabels,
+            INDArray labelMask) {
+        net.setInputs(x, mask.castTo(DataType.DOUBLE));
+        net.setLabels(SegmentNetworks.trainingLabels(net, segmentLabels, mask));
+        net.setLayerMaskArrays(null, new INDArray[] {labelMask.castTo(DataType.DOUBLE)});
+        net.computeGradientAndScore();
+        INDArray g = net.gradient().gradient().dup();
+        net.clearLayerMaskArrays();
+        return g;
+    }
+
     /** DL4J's gradient check of a double-precision tiny graph; hybrid graphs train on per-frame label copies. */
     private static void assertGradientsPass(FramePooling pooling, INDArray x, INDArray mask, INDArray segmentLabels) {
         ComputationGraph net = tinyGraph(pooling, DataType.DOUBLE);

@@ -24,8 +24,13 @@ import org.roadcoder.model.transfer.LearningRateSchedule;
  * @param lrSchedule       constant (the proof of concept's Adam) or cosine: every layer's learning rate falls from
  *                         its configured value to 0 along half a cosine over the {@code epochs} (docs/quality.md,
  *                         "Learning-rate schedule")
+ * @param segmentFill      segment-level training only: single frames of other segments added to each batch of
+ *                         whole segments, trained frame by frame only (never a pooled group), so that a batch holds
+ *                         frames of many places for batch normalisation and the groups that run along the road;
+ *                         0 (the default) for whole segments only (docs/quality.md, "Segment batches")
  */
-@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep", "lr_schedule"})
+@JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep", "lr_schedule",
+        "segment_fill"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
@@ -35,7 +40,8 @@ public record TrainingConfig(
         @JsonProperty("stats_every") int statsEvery,
         String unit,
         String keep,
-        @JsonProperty("lr_schedule") String lrSchedule) {
+        @JsonProperty("lr_schedule") String lrSchedule,
+        @JsonProperty("segment_fill") Integer segmentFill) {
 
     /**
      * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
@@ -54,6 +60,9 @@ public record TrainingConfig(
         unit = unit == null ? FRAME : unit;
         keep = keep == null ? KEEP_BEST : keep;
         lrSchedule = lrSchedule == null ? LearningRateSchedule.CONSTANT.id() : lrSchedule;
+        segmentFill = segmentFill == null ? 0 : segmentFill;
+        ConfigException.require(segmentFill >= 0, "training.segment_fill",
+                "must be 0 (whole segments only) or more (single frames of other segments per batch), got " + segmentFill);
         try {
             LearningRateSchedule.fromId(lrSchedule);
         } catch (IllegalArgumentException e) {

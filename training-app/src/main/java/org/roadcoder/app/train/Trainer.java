@@ -98,7 +98,7 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(options.seed() * 7_919L + epoch);
         int perBatch = options.segmentLevel() ? options.segmentsPerBatch() : options.iterator().batchSize();
         FrameIterator it = options.segmentLevel()
-                ? FrameIterators.segments(train, outputNames, options.forEpoch(epoch), perBatch)
+                ? FrameIterators.segments(train, outputNames, options.forEpoch(epoch), perBatch, options.segmentFill())
                 : FrameIterators.create(train, outputNames, options.forEpoch(epoch));
         int batches = batchesPerEpoch(train);
         ProgressBar bar = new ProgressBar(out, "epoch " + (epoch + 1) + "/" + options.epochs(), batches);
@@ -109,8 +109,10 @@ public final class Trainer {
                 DataSet batch = it.next();
                 if (options.segmentLevel()) {
                     INDArray mask = batch.getFeaturesMaskArray();
+                    INDArray labelMask = SegmentNetworks.trainingLabelMask(net, batch.getLabelsMaskArray(), mask);
                     net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), mask},
-                            new INDArray[] {SegmentNetworks.trainingLabels(net, batch.getLabels(), mask)}));
+                            new INDArray[] {SegmentNetworks.trainingLabels(net, batch.getLabels(), mask)}, null,
+                            labelMask == null ? null : new INDArray[] {labelMask}));
                 } else {
                     net.fit(batch);
                 }

@@ -20,15 +20,19 @@ import org.roadcoder.model.transfer.LearningRateSchedule;
  * @param keepLast         keep every epoch's network as the run's model (the last one wins; no early stopping)
  *                         instead of the best validated one
  * @param schedule         how the learning rates move over the {@code epochs} (set on the network by {@link Trainer#fit})
+ * @param segmentFill      segment-level training: single frames of other segments added to each batch, trained
+ *                         frame by frame only ({@code training.segment_fill})
  */
 public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
-        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast, LearningRateSchedule schedule) {
+        double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast, LearningRateSchedule schedule,
+        int segmentFill) {
 
     public TrainerOptions {
-        if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0) {
+        if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0
+                || segmentFill < 0) {
             throw new IllegalArgumentException("bad trainer options: epochs " + epochs + ", patience " + patience
                     + ", max batches " + maxBatches + ", divergence factor " + divergenceFactor
-                    + ", segments per batch " + segmentsPerBatch);
+                    + ", segments per batch " + segmentsPerBatch + ", segment fill " + segmentFill);
         }
     }
 
@@ -37,7 +41,8 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
         return new TrainerOptions(config.iteratorOptions(), config.data().augmentation(), config.training().epochs(),
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
                 maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0,
-                config.training().keepLast(), config.training().schedule());
+                config.training().keepLast(), config.training().schedule(),
+                config.training().segmentLevel() ? config.training().segmentFill() : 0);
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */
