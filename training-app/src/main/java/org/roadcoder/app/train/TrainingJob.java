@@ -101,7 +101,7 @@ public final class TrainingJob {
         p.save(run.provenance());
         out.printf("training %s on %s%s: %d roads train, %d validation, %d test; %,d parameters; run folder %s%n",
                 config.model().backbone(), surveyDir, config.training().segmentLevel()
-                        ? " by segment (" + config.model().segmentPooling().describe() + ")" : "", split.trainRoads().size(), split.validationRoads().size(),
+                        ? " by " + trainingUnit(config) : "", split.trainRoads().size(), split.validationRoads().size(),
                 split.testRoads().size(), built.net().numParams(), run.dir());
         fit(built.net(), survey, split, schema, TrainingState.start(), p);
     }
@@ -208,9 +208,13 @@ public final class TrainingJob {
         return RoadSplit.of(frames, config.data().split().fractions(), config.data().splitSeed());
     }
 
-    /** {@code frame}, or {@code segment} with the pooling, as provenance records it. */
+    /** {@code frame}, or {@code segment} with the pooling (and the fill frames, if any), as provenance records it. */
     public static String trainingUnit(RunConfig config) {
-        return config.training().segmentLevel()
-                ? TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().describe() + ")" : TrainingConfig.FRAME;
+        if (!config.training().segmentLevel()) {
+            return TrainingConfig.FRAME;
+        }
+        int fill = config.training().segmentFill();
+        return TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().describe()
+                + (fill > 0 ? "; " + fill + " fill frames a batch" : "") + ")";
     }
 }

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.roadcoder.app.TestSurveys;
 import org.roadcoder.app.train.Checkpoints;
 import org.roadcoder.model.segment.FramePooling;
@@ -68,6 +69,30 @@ class SegmentTrainingCommandTest {
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(SegmentNetworks.pooling(Checkpoints.restoreModel(dir.resolve("all/model.zip")))).isEqualTo(
                 new FramePooling(FramePooling.Flags.NOISY_OR, FramePooling.Exclusive.MEAN_LOGITS, 1));
+    }
+
+    @Test
+    void fillFramesTrainAndAreRecordedAndResumeTheSameWay(@TempDir Path dir) throws IOException {
+        CliRun r = train(dir.resolve("whole"), "--set", "training.segment_fill=5");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String unit = "segment (flags noisy_or, exclusive mean_logits; pooled: pedestrian_crossing, intersection; "
+                + "the other groups trained per frame; 5 fill frames a batch)";
+        assertThat(r.out()).contains("by " + unit).contains("epoch 2/2: loss");
+        assertThat(Files.readString(dir.resolve("whole/config.yaml"))).contains("segment_fill: 5");
+        assertThat(new ObjectMapper().readTree(dir.resolve("whole/provenance.json").toFile()).get("trainingUnit")
+                .asText()).isEqualTo(unit);
+        // the fill frames are drawn from the epoch's seed: a resumed run draws the same ones
+        assertThat(train(dir.resolve("split"), "--epochs", "1", "--set", "training.segment_fill=5").exitCode()).isZero();
+        CliRun resumed = CliRun.of("train", "--resume", "--out", dir.resolve("split").toString(), "--epochs", "2",
+                "--max-batches", "2");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        INDArray whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net().params();
+        assertThat(Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net().params()
+                .equalsWithEps(whole, 1e-6)).isTrue();
+        // and without fill frames the run is another one
+        assertThat(train(dir.resolve("nofill")).exitCode()).isZero();
+        assertThat(Checkpoints.restoreCheckpoint(dir.resolve("nofill/checkpoint.zip")).net().params()
+                .equalsWithEps(whole, 1e-6)).isFalse();
     }
 
     @Test

@@ -65,6 +65,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.stats_every=-1")))
                 .hasMessage("training.stats_every: must be 0 (no training-UI statistics) or more (iterations between "
                         + "two reports), got -1");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.segment_fill=-2")))
+                .hasMessage("training.segment_fill: must be 0 (whole segments only) or more (single frames of other "
+                        + "segments per batch), got -2");
     }
 
     @Test
