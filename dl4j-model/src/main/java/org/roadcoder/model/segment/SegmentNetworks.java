@@ -77,6 +77,16 @@ public final class SegmentNetworks {
      * training it trains nothing and only joins the batch's batch-norm statistics. Null when {@code whole} is.
      */
     public static INDArray trainingLabelMask(ComputationGraph net, INDArray whole, INDArray mask) {
+        return trainingLabelMask(net, whole, mask, false);
+    }
+
+    /**
+     * The same; with {@code wholePooledOnly} (hybrid training) a whole segment's frames train only the pooled
+     * blocks, and the blocks trained frame by frame learn from the added frames alone
+     * ({@code training.segment_frames: pooled}).
+     */
+    public static INDArray trainingLabelMask(ComputationGraph net, INDArray whole, INDArray mask,
+            boolean wholePooledOnly) {
         if (whole == null) {
             return null;
         }
@@ -104,7 +114,11 @@ public final class SegmentNetworks {
             boolean isWhole = whole.getDouble(b) > 0.5;
             for (int t = 0; t < (hybrid ? counts[b] : 1); t++) {
                 float[] r = new float[width];
-                if (isWhole) {
+                if (isWhole && hybrid && wholePooledOnly) {
+                    for (int k = 0; k < width; k++) {
+                        r[k] = 1f - frameOnly[k];
+                    }
+                } else if (isWhole) {
                     java.util.Arrays.fill(r, 1f);
                 } else if (hybrid) {
                     r = frameOnly.clone();

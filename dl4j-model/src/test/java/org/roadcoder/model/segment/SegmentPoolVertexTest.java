@@ -187,6 +187,12 @@ class SegmentPoolVertexTest {
         assertThat(SegmentNetworks.trainingLabelMask(plain, whole, mask).toFloatMatrix()).isEqualTo(new float[][] {
                 {1, 1, 1, 1, 1, 1, 1}, {0, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1}});
         assertThat(SegmentNetworks.trainingLabelMask(net, null, mask)).isNull();
+        // training.segment_frames: pooled: the whole segments' frames train only the pooled flags (columns 0 and 4),
+        // the added frame the rest
+        assertThat(SegmentNetworks.trainingLabelMask(net, whole, mask, true).toFloatMatrix()).isEqualTo(new float[][] {
+                {1, 0, 0, 0, 1, 0, 0}, {1, 0, 0, 0, 1, 0, 0}, {1, 0, 0, 0, 1, 0, 0},
+                {0, 1, 1, 1, 0, 1, 1},
+                {1, 0, 0, 0, 1, 0, 0}, {1, 0, 0, 0, 1, 0, 0}});
 
         // what the mask does in training: the added frame's pooled flags (its segment's label, not the frame's)
         // move no weight, its frame-trained blocks do

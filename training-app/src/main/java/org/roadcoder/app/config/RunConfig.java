@@ -37,6 +37,7 @@ public record RunConfig(ModelConfig model, DataConfig data, TrainingConfig train
                         ModelConfig.AUTO),
                 new DataConfig("vgg", "segments", new DataConfig.SplitConfig(0.70, 0.15, 0.15), 42, true, 2, 2),
                 new TrainingConfig(16, 20, 3, 42, 10, TrainingConfig.DEFAULT_STATS_EVERY, TrainingConfig.FRAME,
-                        TrainingConfig.KEEP_BEST, LearningRateSchedule.CONSTANT.id(), 0));
+                        TrainingConfig.KEEP_BEST, LearningRateSchedule.CONSTANT.id(), 0,
+                        TrainingConfig.SEGMENT_FRAMES_ALL));
     }
 }

@@ -28,9 +28,12 @@ import org.roadcoder.model.transfer.LearningRateSchedule;
  *                         whole segments, trained frame by frame only (never a pooled group), so that a batch holds
  *                         frames of many places for batch normalisation and the groups that run along the road;
  *                         0 (the default) for whole segments only (docs/quality.md, "Segment batches")
+ * @param segmentFrames    segment-level training only: what the frames of a batch's whole segments train, all (every
+ *                         group, the default) or pooled (only the pooled groups, the point objects; the fill frames
+ *                         alone train the others, so it needs {@code segment_fill} above 0)
  */
 @JsonPropertyOrder({"batch_size", "epochs", "patience", "seed", "divergence_factor", "stats_every", "unit", "keep", "lr_schedule",
-        "segment_fill"})
+        "segment_fill", "segment_frames"})
 public record TrainingConfig(
         @JsonProperty("batch_size") int batchSize,
         int epochs,
@@ -41,7 +44,8 @@ public record TrainingConfig(
         String unit,
         String keep,
         @JsonProperty("lr_schedule") String lrSchedule,
-        @JsonProperty("segment_fill") Integer segmentFill) {
+        @JsonProperty("segment_fill") Integer segmentFill,
+        @JsonProperty("segment_frames") String segmentFrames) {
 
     /**
      * Measured (docs/performance.md, issue 13): a report without histograms costs ~60% of a 1/4-width
@@ -53,6 +57,8 @@ public record TrainingConfig(
     public static final String SEGMENT = "segment";
     public static final String KEEP_BEST = "best";
     public static final String KEEP_LAST = "last";
+    public static final String SEGMENT_FRAMES_ALL = "all";
+    public static final String SEGMENT_FRAMES_POOLED = "pooled";
     /** Frames of a full 100-m segment: a segment batch holds ceil(batch_size / this) segments. */
     public static final int FRAMES_PER_SEGMENT = 10;
 
@@ -63,6 +69,11 @@ public record TrainingConfig(
         segmentFill = segmentFill == null ? 0 : segmentFill;
         ConfigException.require(segmentFill >= 0, "training.segment_fill",
                 "must be 0 (whole segments only) or more (single frames of other segments per batch), got " + segmentFill);
+        segmentFrames = segmentFrames == null ? SEGMENT_FRAMES_ALL : segmentFrames;
+        ConfigException.require(SEGMENT_FRAMES_ALL.equals(segmentFrames) || SEGMENT_FRAMES_POOLED.equals(segmentFrames),
+                "training.segment_frames", "must be all or pooled, got " + segmentFrames);
+        ConfigException.require(!SEGMENT_FRAMES_POOLED.equals(segmentFrames) || segmentFill > 0, "training.segment_frames",
+                "pooled leaves the groups trained frame by frame to the fill frames: set training.segment_fill above 0");
         try {
             LearningRateSchedule.fromId(lrSchedule);
         } catch (IllegalArgumentException e) {
@@ -88,6 +99,11 @@ public record TrainingConfig(
 
     public LearningRateSchedule schedule() {
         return LearningRateSchedule.fromId(lrSchedule);
+    }
+
+    /** Whether a batch's whole segments train only the pooled groups ({@code segment_frames: pooled}). */
+    public boolean wholeSegmentsTrainPooledOnly() {
+        return SEGMENT_FRAMES_POOLED.equals(segmentFrames);
     }
 
     public boolean segmentLevel() {

@@ -109,7 +109,8 @@ public final class Trainer {
                 DataSet batch = it.next();
                 if (options.segmentLevel()) {
                     INDArray mask = batch.getFeaturesMaskArray();
-                    INDArray labelMask = SegmentNetworks.trainingLabelMask(net, batch.getLabelsMaskArray(), mask);
+                    INDArray labelMask = SegmentNetworks.trainingLabelMask(net, batch.getLabelsMaskArray(), mask,
+                            options.wholePooledOnly());
                     net.fit(new MultiDataSet(new INDArray[] {batch.getFeatures(), mask},
                             new INDArray[] {SegmentNetworks.trainingLabels(net, batch.getLabels(), mask)}, null,
                             labelMask == null ? null : new INDArray[] {labelMask}));

@@ -22,10 +22,12 @@ import org.roadcoder.model.transfer.LearningRateSchedule;
  * @param schedule         how the learning rates move over the {@code epochs} (set on the network by {@link Trainer#fit})
  * @param segmentFill      segment-level training: single frames of other segments added to each batch, trained
  *                         frame by frame only ({@code training.segment_fill})
+ * @param wholePooledOnly  segment-level training: the whole segments' frames train only the pooled groups
+ *                         ({@code training.segment_frames: pooled})
  */
 public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation, int epochs, int patience,
         double divergenceFactor, long seed, int maxBatches, int segmentsPerBatch, boolean keepLast, LearningRateSchedule schedule,
-        int segmentFill) {
+        int segmentFill, boolean wholePooledOnly) {
 
     public TrainerOptions {
         if (epochs < 1 || patience < 1 || maxBatches < 0 || !(divergenceFactor > 1) || segmentsPerBatch < 0
@@ -42,7 +44,8 @@ public record TrainerOptions(IteratorOptions iterator, Augmentation augmentation
                 config.training().patience(), config.training().divergenceFactor(), config.training().seed(),
                 maxBatches, config.training().segmentLevel() ? config.training().segmentsPerBatch() : 0,
                 config.training().keepLast(), config.training().schedule(),
-                config.training().segmentLevel() ? config.training().segmentFill() : 0);
+                config.training().segmentLevel() ? config.training().segmentFill() : 0,
+                config.training().segmentLevel() && config.training().wholeSegmentsTrainPooledOnly());
     }
 
     /** The iterator of training epoch {@code epoch} (0-based): shuffled and augmented from its own seed. */

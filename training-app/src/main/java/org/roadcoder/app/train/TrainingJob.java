@@ -215,6 +215,8 @@ public final class TrainingJob {
         }
         int fill = config.training().segmentFill();
         return TrainingConfig.SEGMENT + " (" + config.model().segmentPooling().describe()
-                + (fill > 0 ? "; " + fill + " fill frames a batch" : "") + ")";
+                + (fill > 0 ? "; " + fill + " fill frames a batch" : "")
+                + (config.training().wholeSegmentsTrainPooledOnly() ? ", whole segments train only the pooled groups" : "")
+                + ")";
     }
 }

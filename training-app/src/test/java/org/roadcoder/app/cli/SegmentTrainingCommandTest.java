@@ -89,6 +89,13 @@ class SegmentTrainingCommandTest {
         INDArray whole = Checkpoints.restoreCheckpoint(dir.resolve("whole/checkpoint.zip")).net().params();
         assertThat(Checkpoints.restoreCheckpoint(dir.resolve("split/checkpoint.zip")).net().params()
                 .equalsWithEps(whole, 1e-6)).isTrue();
+        // whole segments that train only the point objects: recorded, and another run again
+        CliRun pooled = train(dir.resolve("pooled"), "--set", "training.segment_fill=5", "--set",
+                "training.segment_frames=pooled");
+        assertThat(pooled.exitCode()).as(pooled.err()).isZero();
+        assertThat(pooled.out()).contains("5 fill frames a batch, whole segments train only the pooled groups)");
+        assertThat(Checkpoints.restoreCheckpoint(dir.resolve("pooled/checkpoint.zip")).net().params()
+                .equalsWithEps(whole, 1e-6)).isFalse();
         // and without fill frames the run is another one
         assertThat(train(dir.resolve("nofill")).exitCode()).isZero();
         assertThat(Checkpoints.restoreCheckpoint(dir.resolve("nofill/checkpoint.zip")).net().params()

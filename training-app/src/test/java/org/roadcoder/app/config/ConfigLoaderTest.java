@@ -68,6 +68,13 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.segment_fill=-2")))
                 .hasMessage("training.segment_fill: must be 0 (whole segments only) or more (single frames of other "
                         + "segments per batch), got -2");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.segment_frames=pooled")))
+                .hasMessage("training.segment_frames: pooled leaves the groups trained frame by frame to the fill "
+                        + "frames: set training.segment_fill above 0");
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("training.segment_frames=some")))
+                .hasMessage("training.segment_frames: must be all or pooled, got some");
+        assertThat(ConfigLoader.load(null, List.of("training.segment_frames=pooled", "training.segment_fill=14"))
+                .training().wholeSegmentsTrainPooledOnly()).isTrue();
     }
 
     @Test
