@@ -102,22 +102,11 @@ public final class SegmentBatchIterator implements FrameIterator {
     }
 
     private void start() {
-        order = new int[segments.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        if (options.shuffle()) {
-            // SplittableRandom mixes its seed: neighbouring seeds (epochs) give unrelated orders
-            SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + epoch);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
+        // SplittableRandom mixes its seed: neighbouring seeds (epochs) give unrelated orders
+        order = shuffled(segments.size(), options.shuffle() ? epochRandom() : null);
         fills = new ArrayList<>();
-        int[] fillOrder = fillFrames > 0 ? fillOrder() : new int[0];
+        // its own stream of the epoch's seed
+        int[] fillOrder = fillFrames > 0 ? shuffled(allFrames.size(), epochRandom().split()) : new int[0];
         int nextFill = 0;
         List<SurveyFrame> flat = new ArrayList<>();
         for (int first = 0; first < order.length; first += segmentsPerBatch) {
@@ -141,25 +130,25 @@ public final class SegmentBatchIterator implements FrameIterator {
         cursor = 0;
     }
 
-    /** A shuffled order of all frames, its own stream of the epoch's seed. */
-    private int[] fillOrder() {
-        int[] f = new int[allFrames.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = i;
-        }
-        SplittableRandom r = new SplittableRandom(options.seed() * 1_000_003L + epoch).split();
-        for (int i = f.length - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = f[i];
-            f[i] = f[j];
-            f[j] = t;
-        }
-        return f;
+    private SplittableRandom epochRandom() {
+        return new SplittableRandom(options.seed() * 1_000_003L + epoch);
     }
 
-    /** Single frames of other segments in each batch (0: whole segments only). */
-    public int fillFrames() {
-        return fillFrames;
+    /** 0..n-1, shuffled (Fisher-Yates) by {@code r}; in order when {@code r} is null. */
+    private static int[] shuffled(int n, SplittableRandom r) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        if (r != null) {
+            for (int i = n - 1; i > 0; i--) {
+                int j = r.nextInt(i + 1);
+                int t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+            }
+        }
+        return a;
     }
 
     @Override

@@ -75,15 +75,8 @@ public final class SegmentNetworks {
      * shape of {@link #trainingLabels}: an added frame trains only the blocks trained frame by frame (hybrid
      * training), never a pooled block, whose label is its segment's and not the frame's; in plain segment
      * training it trains nothing and only joins the batch's batch-norm statistics. Null when {@code whole} is.
-     */
-    public static INDArray trainingLabelMask(ComputationGraph net, INDArray whole, INDArray mask) {
-        return trainingLabelMask(net, whole, mask, false);
-    }
-
-    /**
-     * The same; with {@code wholePooledOnly} (hybrid training) a whole segment's frames train only the pooled
-     * blocks, and the blocks trained frame by frame learn from the added frames alone
-     * ({@code training.segment_frames: pooled}).
+     * With {@code wholePooledOnly} (hybrid training) a whole segment's frames train only the pooled blocks, and
+     * the blocks trained frame by frame learn from the added frames alone ({@code training.segment_frames: pooled}).
      */
     public static INDArray trainingLabelMask(ComputationGraph net, INDArray whole, INDArray mask,
             boolean wholePooledOnly) {

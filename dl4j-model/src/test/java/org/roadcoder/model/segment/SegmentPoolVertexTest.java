@@ -176,7 +176,7 @@ class SegmentPoolVertexTest {
         INDArray mask = Nd4j.createFromArray(MASK).castTo(DataType.FLOAT);
         FramePooling hybrid = FramePooling.segmentDefault().withFrameBlocks(java.util.Set.of(1, 3));
         ComputationGraph net = tinyGraph(hybrid, DataType.DOUBLE);
-        INDArray m = SegmentNetworks.trainingLabelMask(net, whole, mask);
+        INDArray m = SegmentNetworks.trainingLabelMask(net, whole, mask, false);
         // frame rows 0-2, 4-5 whole; row 3, the added frame: the 3-way block (columns 1-3) and the 2-way block (5-6) only
         assertThat(m.toFloatMatrix()).isEqualTo(new float[][] {
                 {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1},
@@ -184,9 +184,9 @@ class SegmentPoolVertexTest {
                 {1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1}});
         // plain segment training: the added frame's segment row trains nothing
         ComputationGraph plain = tinyGraph(FramePooling.segmentDefault(), DataType.DOUBLE);
-        assertThat(SegmentNetworks.trainingLabelMask(plain, whole, mask).toFloatMatrix()).isEqualTo(new float[][] {
+        assertThat(SegmentNetworks.trainingLabelMask(plain, whole, mask, false).toFloatMatrix()).isEqualTo(new float[][] {
                 {1, 1, 1, 1, 1, 1, 1}, {0, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 1, 1}});
-        assertThat(SegmentNetworks.trainingLabelMask(net, null, mask)).isNull();
+        assertThat(SegmentNetworks.trainingLabelMask(net, null, mask, false)).isNull();
         // training.segment_frames: pooled: the whole segments' frames train only the pooled flags (columns 0 and 4),
         // the added frame the rest
         assertThat(SegmentNetworks.trainingLabelMask(net, whole, mask, true).toFloatMatrix()).isEqualTo(new float[][] {
